@@ -1,0 +1,61 @@
+// HTTP routes a pull sink serves on the host's HTTP server.
+#pragma once
+
+#include <mensor/abi.h>
+#include <mensor/sdk/detail/str.hpp>
+#include <mensor/sdk/host.hpp>
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace mensor::sdk {
+
+/// \brief An incoming request. Views borrow host memory for the duration of the handler (M1).
+struct RouteRequest {
+  std::string_view method, path, query;  // query is raw, without '?'
+  std::span<const mensor_http_header> raw_headers;
+
+  /// Case-insensitive header lookup.
+  std::optional<std::string_view> Header(std::string_view name) const {
+    for (const mensor_http_header& h : raw_headers) {
+      if (detail::EqualsIgnoreCase(detail::ToView(h.name), name)) return detail::ToView(h.value);
+    }
+    return std::nullopt;
+  }
+
+  static RouteRequest FromC(const mensor_http_request_view* view) {
+    RouteRequest request;
+    if (view == nullptr) return request;
+    request.method = detail::ToView(view->method);
+    request.path = detail::ToView(view->path);
+    request.query = detail::ToView(view->query);
+    if (view->headers != nullptr) request.raw_headers = {view->headers, view->header_count};
+    return request;
+  }
+};
+
+/// \brief Where a handler writes its reply; the host copies everything (M5).
+/// If a handler neither sets a reply nor throws, the host's default reply stands; a handler that
+/// throws gets a 500 with the exception text.
+/// Ownership: borrows the handle during the handler. Thread-safety: the handler's thread.
+class RouteReply {
+ public:
+  explicit RouteReply(mensor_http_reply* reply) : reply_(reply) {}
+
+  void Set(int status, std::string_view content_type, std::string_view body) {
+    host::Api().reply_set(reply_, status, detail::ToStr(content_type), detail::ToStr(body));
+    set_ = true;
+  }
+  void AddHeader(std::string_view name, std::string_view value) {
+    host::Api().reply_header(reply_, detail::ToStr(name), detail::ToStr(value));
+  }
+  bool was_set() const { return set_; }
+  mensor_http_reply* raw() const { return reply_; }
+
+ private:
+  mensor_http_reply* reply_;
+  bool set_ = false;
+};
+
+}  // namespace mensor::sdk
