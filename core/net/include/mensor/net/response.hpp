@@ -1,0 +1,35 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "mensor/net/header_util.hpp"
+
+namespace mensor::net {
+
+/// The response a route handler fills in.
+///
+/// The body is shared and immutable so that a pre-rendered document (e.g. the Prometheus
+/// exposition) can be served to many scrapers without copying. Extra headers such as
+/// `Content-Encoding` go into `headers`; `Content-Length`, `Connection` and `Content-Type` are
+/// managed by the server. Thread-safety: a plain value, owned by one request.
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  HeaderList headers;
+  std::shared_ptr<const std::string> body;
+
+  /// Replaces the body with a private copy of `text`.
+  void SetBody(std::string text);
+  /// Shares an existing immutable body without copying it.
+  void SetBody(std::shared_ptr<const std::string> shared) { body = std::move(shared); }
+  /// Sets status, JSON content type and body in one go.
+  void SetJson(int status_code, std::string json);
+  /// Sets status, `text/plain; charset=utf-8` and body.
+  void SetText(int status_code, std::string text);
+  /// Body size in bytes (0 when unset).
+  size_t BodySize() const noexcept { return body ? body->size() : 0; }
+};
+
+}  // namespace mensor::net
