@@ -1,0 +1,73 @@
+# mensor_add_plugin(<name> SOURCES <src>... [LIBRARIES <lib>...] [INSTALL_DESTINATION <dir>])
+#
+# Builds libmensor-plugin-<name>.so as a MODULE library (target mensor-plugin-<name>) with hidden
+# visibility and no undefined symbols, plus an OBJECT library mensor-plugin-<name>-objects with
+# the same sources for unit tests that link the plugin in-process (see FakeHost).
+#
+# mensor_add_plugin_test(<name> SOURCES <test-src>... [LIBRARIES <lib>...])
+#
+# GoogleTest executable mensor-plugin-<name>-tests linking the plugin objects, Mensor::sdk_testing
+# and GTest::gtest_main; tests are discovered with the prefix "<name>.".
+#
+# Works inside the Mensor tree (MENSOR_PLUGIN_OUTPUT_DIR / MENSOR_PLUGIN_SUBDIR are set by the
+# top-level CMakeLists) and for third parties after find_package(MensorSDK).
+include_guard(GLOBAL)
+include(GNUInstallDirs)
+
+function(mensor_add_plugin name)
+  cmake_parse_arguments(ARG "" "INSTALL_DESTINATION" "SOURCES;LIBRARIES" ${ARGN})
+  if(NOT ARG_SOURCES)
+    message(FATAL_ERROR "mensor_add_plugin(${name}): SOURCES is required")
+  endif()
+  set(target mensor-plugin-${name})
+
+  add_library(${target}-objects OBJECT ${ARG_SOURCES})
+  target_link_libraries(${target}-objects PUBLIC Mensor::sdk ${ARG_LIBRARIES})
+  target_compile_features(${target}-objects PUBLIC cxx_std_20)
+  set_target_properties(${target}-objects PROPERTIES
+    POSITION_INDEPENDENT_CODE ON
+    CXX_VISIBILITY_PRESET hidden
+    C_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON)
+  target_compile_options(${target}-objects PRIVATE
+    $<$<COMPILE_LANGUAGE:CXX>:-fvisibility=hidden -fvisibility-inlines-hidden>)
+
+  add_library(${target} MODULE $<TARGET_OBJECTS:${target}-objects>)
+  target_link_libraries(${target} PRIVATE Mensor::sdk ${ARG_LIBRARIES})
+  # The file name is the discovery contract (abi.h MENSOR_PLUGIN_FILE_PREFIX).
+  set_target_properties(${target} PROPERTIES
+    PREFIX ""
+    OUTPUT_NAME "libmensor-plugin-${name}"
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON)
+  if(NOT APPLE)
+    target_link_options(${target} PRIVATE "LINKER:--no-undefined")
+  endif()
+  if(MENSOR_PLUGIN_OUTPUT_DIR)
+    set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${MENSOR_PLUGIN_OUTPUT_DIR}")
+  else()
+    set_target_properties(${target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}")
+  endif()
+
+  if(ARG_INSTALL_DESTINATION)
+    set(destination "${ARG_INSTALL_DESTINATION}")
+  elseif(MENSOR_PLUGIN_SUBDIR)
+    set(destination "${MENSOR_PLUGIN_SUBDIR}")
+  else()
+    set(destination "${CMAKE_INSTALL_LIBDIR}/mensor/plugins")
+  endif()
+  install(TARGETS ${target} LIBRARY DESTINATION "${destination}")
+endfunction()
+
+function(mensor_add_plugin_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBRARIES" ${ARGN})
+  if(NOT TARGET GTest::gtest_main)
+    find_package(GTest REQUIRED)
+  endif()
+  include(GoogleTest)
+  set(target mensor-plugin-${name}-tests)
+  add_executable(${target} ${ARG_SOURCES})
+  target_link_libraries(${target} PRIVATE mensor-plugin-${name}-objects Mensor::sdk_testing
+                                          GTest::gtest_main ${ARG_LIBRARIES})
+  gtest_discover_tests(${target} TEST_PREFIX "${name}." DISCOVERY_TIMEOUT 30)
+endfunction()
