@@ -1,0 +1,76 @@
+#include "token_request.hpp"
+
+namespace mensor::managed_identity {
+namespace {
+
+constexpr std::string_view kDefaultSuffix = "/.default";
+
+bool NonEmpty(const std::optional<std::string>& value) { return value && !value->empty(); }
+
+std::string TrimTrailingSlashes(std::string value) {
+  while (!value.empty() && value.back() == '/') value.pop_back();
+  return value;
+}
+
+}  // namespace
+
+std::string_view EndpointKindName(EndpointKind kind) {
+  return kind == EndpointKind::kAppService ? "App Service identity endpoint" : "IMDS";
+}
+
+std::string ScopeToResource(std::string_view scope) {
+  if (scope.size() >= kDefaultSuffix.size() &&
+      scope.substr(scope.size() - kDefaultSuffix.size()) == kDefaultSuffix) {
+    scope.remove_suffix(kDefaultSuffix.size() - 1);  // keep the '/'
+  }
+  return std::string(scope);
+}
+
+std::string PercentEncode(std::string_view value) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(value.size() * 3);
+  for (unsigned char c : value) {
+    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '.' || c == '_' || c == '~';
+    if (unreserved) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xF]);
+    }
+  }
+  return out;
+}
+
+TokenRequest BuildTokenRequest(const EnvLookup& env, std::string_view scope,
+                               std::string_view client_id) {
+  const std::string resource = PercentEncode(ScopeToResource(scope));
+  std::string client_param;
+  if (!client_id.empty()) client_param = "&client_id=" + PercentEncode(client_id);
+
+  TokenRequest request;
+  std::optional<std::string> endpoint = env("IDENTITY_ENDPOINT");
+  std::optional<std::string> identity_header = env("IDENTITY_HEADER");
+  if (NonEmpty(endpoint) && NonEmpty(identity_header)) {
+    request.kind = EndpointKind::kAppService;
+    const char separator = endpoint->find('?') == std::string::npos ? '?' : '&';
+    request.url =
+        *endpoint + separator + "api-version=2019-08-01&resource=" + resource + client_param;
+    request.headers.emplace_back("X-IDENTITY-HEADER", *identity_header);
+    return request;
+  }
+
+  std::optional<std::string> pod_identity_host = env("AZURE_POD_IDENTITY_AUTHORITY_HOST");
+  std::string host = NonEmpty(pod_identity_host) ? TrimTrailingSlashes(*pod_identity_host)
+                                                 : std::string(kDefaultImdsHost);
+  request.kind = EndpointKind::kImds;
+  request.url = host +
+                "/metadata/identity/oauth2/token?api-version=2018-02-01&resource=" + resource +
+                client_param;
+  request.headers.emplace_back("Metadata", "true");
+  return request;
+}
+
+}  // namespace mensor::managed_identity
