@@ -1,0 +1,157 @@
+#include "mapping_reader.hpp"
+
+#include <set>
+
+#include "mensor/config/suggest.hpp"
+#include "mensor/config/time_span.hpp"
+#include "yaml_scalars.hpp"
+
+namespace mensor::config::internal {
+namespace {
+
+std::string_view KindName(YAML::NodeType::value type) {
+  switch (type) {
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Sequence:
+      return "a sequence";
+    default:
+      return "a single value";
+  }
+}
+
+}  // namespace
+
+MappingReader::MappingReader(const YAML::Node& node,
+                             std::initializer_list<std::string_view> known_keys,
+                             const std::string& file, Diagnostics& diagnostics)
+    : node_(node),
+      absent_(!IsPresent(node) || !node.IsMap()),
+      file_(file),
+      diagnostics_(diagnostics) {
+  if (absent_) return;
+  const std::vector<std::string> candidates(known_keys.begin(), known_keys.end());
+  std::set<std::string> seen;
+  for (const auto& entry : node_) {
+    const std::string key = entry.first.Scalar();
+    if (!seen.insert(key).second) {
+      Error(entry.first, "key '" + key + "' appears more than once in this mapping");
+    }
+    bool known = false;
+    for (std::string_view candidate : known_keys) known = known || candidate == key;
+    if (!known) Warning(entry.first, UnknownKeyMessage(key, candidates));
+  }
+}
+
+std::optional<YAML::Node> MappingReader::Get(std::string_view key) const {
+  if (absent_) return std::nullopt;
+  for (const auto& entry : node_) {
+    if (entry.first.Scalar() == key) {
+      return IsPresent(entry.second) ? std::optional<YAML::Node>(entry.second) : std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+void MappingReader::Missing(std::string_view key) {
+  if (!absent_) Error(node_, "required key '" + std::string(key) + "' is missing");
+}
+
+void MappingReader::Error(const YAML::Node& at, std::string message) {
+  diagnostics_.Error(file_, at.Mark(), std::move(message));
+}
+
+void MappingReader::Warning(const YAML::Node& at, std::string message) {
+  diagnostics_.Warning(file_, at.Mark(), std::move(message));
+}
+
+void MappingReader::Invalid(const YAML::Node& value, std::string_view key,
+                            std::string_view expected) {
+  Error(value, "'" + value.Scalar() + "' is not a valid value for '" + std::string(key) +
+                   "'; expected " + std::string(expected));
+}
+
+std::optional<YAML::Node> MappingReader::Shaped(std::string_view key, bool required,
+                                                YAML::NodeType::value type,
+                                                std::string_view type_name) {
+  const auto value = Get(key);
+  if (!value) {
+    if (required) Missing(key);
+    return std::nullopt;
+  }
+  if (value->Type() != type) {
+    Error(*value, "'" + std::string(key) + "' must be " + std::string(type_name) + ", not " +
+                      NodeKindName(*value));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<YAML::Node> MappingReader::Mapping(std::string_view key, bool required) {
+  return Shaped(key, required, YAML::NodeType::Map, KindName(YAML::NodeType::Map));
+}
+
+std::optional<YAML::Node> MappingReader::Sequence(std::string_view key, bool required) {
+  return Shaped(key, required, YAML::NodeType::Sequence, KindName(YAML::NodeType::Sequence));
+}
+
+std::optional<YAML::Node> MappingReader::Scalar(std::string_view key, bool required) {
+  return Shaped(key, required, YAML::NodeType::Scalar, KindName(YAML::NodeType::Scalar));
+}
+
+std::optional<std::string> MappingReader::String(std::string_view key, bool required) {
+  const auto value = Scalar(key, required);
+  return value ? std::optional(value->Scalar()) : std::nullopt;
+}
+
+std::optional<long long> MappingReader::Integer(std::string_view key) {
+  const auto value = Scalar(key, false);
+  if (!value) return std::nullopt;
+  const auto number = ParseInteger(value->Scalar());
+  if (!number) Invalid(*value, key, "an integer");
+  return number;
+}
+
+std::optional<std::chrono::seconds> MappingReader::Duration(std::string_view key) {
+  const auto value = Scalar(key, false);
+  if (!value) return std::nullopt;
+  const auto duration = ParseTimeSpan(value->Scalar());
+  if (!duration) Invalid(*value, key, "a duration like 'hh:mm:ss'");
+  return duration;
+}
+
+std::optional<CronExpression> MappingReader::Cron(std::string_view key, bool required) {
+  const auto value = Scalar(key, required);
+  if (!value) return std::nullopt;
+  std::string error;
+  auto cron = CronExpression::Parse(value->Scalar(), &error);
+  if (!cron) Invalid(*value, key, "a cron expression (" + error + ")");
+  return cron;
+}
+
+std::optional<std::size_t> MappingReader::Enum(std::string_view key,
+                                               std::span<const std::string_view> allowed,
+                                               bool required) {
+  const auto value = Scalar(key, required);
+  if (!value) return std::nullopt;
+  for (std::size_t i = 0; i < allowed.size(); ++i) {
+    if (allowed[i] == value->Scalar()) return i;
+  }
+  std::string expected = "one of ";
+  for (std::size_t i = 0; i < allowed.size(); ++i) {
+    expected += (i ? ", " : "") + std::string(allowed[i]);
+  }
+  Invalid(*value, key, expected + " (case-sensitive)");
+  return std::nullopt;
+}
+
+bool ExpectKind(const YAML::Node& node, YAML::NodeType::value type, std::string_view what,
+                const std::string& file, Diagnostics& diagnostics) {
+  if (node.Type() == type) return true;
+  diagnostics.Error(file, node.Mark(),
+                    std::string(what) + " must be " + std::string(KindName(type)) + ", not " +
+                        NodeKindName(node));
+  return false;
+}
+
+}  // namespace mensor::config::internal
