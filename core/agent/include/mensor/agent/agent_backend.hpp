@@ -1,0 +1,40 @@
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "mensor/net/http_client.hpp"
+#include "mensor/net/http_server.hpp"
+#include "mensor/plugin/host_backend.hpp"
+
+namespace mensor::agent {
+
+/// The agent's side of the plugin host table: plugins' HTTP goes through the shared client,
+/// their routes onto the agent's HTTP server, and tokens for `auth_scope` come from `get_token`
+/// (the configured auth mode's cache) so plugins never handle credentials.
+///
+/// Thread-safe, except AddRoute, which must be called before the server starts (sinks register
+/// routes in start(), which the agent runs first).
+class AgentBackend final : public plugin::HostBackend {
+ public:
+  using GetToken = std::function<std::string(const std::string& scope)>;
+
+  AgentBackend(net::HttpClient& client, net::HttpServer& server, GetToken get_token);
+
+  plugin::HttpResult HttpSend(const plugin::HttpCall& call, int64_t deadline_mono_ns) override;
+  bool AddRoute(std::string path, plugin::RouteFn handler) override;
+  std::optional<std::string> GetEnv(const char* name) override;
+  int64_t NowUnixNs() override;
+  int64_t NowMonoNs() override;
+
+  /// Paths registered so far (the HTTP API refuses to shadow them).
+  const std::vector<std::string>& routes() const { return routes_; }
+
+ private:
+  net::HttpClient& client_;
+  net::HttpServer& server_;
+  GetToken get_token_;
+  std::vector<std::string> routes_;
+};
+
+}  // namespace mensor::agent

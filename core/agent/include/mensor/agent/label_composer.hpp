@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mensor::agent {
+
+using LabelList = std::vector<std::pair<std::string, std::string>>;
+
+/// Everything that contributes labels to one measured series, by origin.
+struct LabelSources {
+  std::string resource_group;
+  std::string subscription_id;
+  std::string resource_uri;
+  std::string instance_name;
+  LabelList scraper_labels;    // from the resource type (entity_name, slot_name, ...)
+  LabelList dimension_labels;  // one per dimension of the series
+  LabelList metric_labels;     // metrics[].labels
+  LabelList default_labels;    // metricDefaults.labels
+  std::string tenant_id;
+};
+
+/// Composes the label set of a series with Promitor's precedence (promitor-compat.md §5.1):
+/// built-ins, then scraper-specific labels, dimensions, metric labels, default labels and
+/// tenant_id, the first writer of a name winning.
+///
+/// Names are compared case-insensitively because sinks such as Prometheus lower-case them. Unlike
+/// Promitor, a dimension that collides with an existing label is renamed to `dimension_<name>`
+/// instead of failing the write; a metric label that collides is dropped with a warning, as in
+/// Promitor. Warnings are appended to `warnings` when it is not null.
+LabelList ComposeLabels(const LabelSources& sources, std::vector<std::string>* warnings);
+
+}  // namespace mensor::agent

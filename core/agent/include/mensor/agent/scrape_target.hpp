@@ -1,0 +1,44 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mensor/agent/label_composer.hpp"
+#include "mensor/azure/aggregation.hpp"
+#include "mensor/config/cron.hpp"
+
+namespace mensor::agent {
+
+/// One (metric, resource) pair, resolved once at start-up from the declaration and the resource
+/// type plugin's describe(): everything a scrape needs without touching configuration again.
+struct ScrapeTarget {
+  std::string metric_name;  // exported name
+  std::string description;
+  std::string resource_type;  // resourceType, e.g. ServiceBusNamespace
+  std::optional<config::CronExpression> schedule;
+
+  std::string resource_uri;  // subscriptions/.../providers/..., no leading slash
+  std::string azure_metric_name;
+  azure::Aggregation aggregation = azure::Aggregation::kAverage;
+  std::chrono::seconds interval{300};
+  std::string filter;  // dimensions and the resource's own filter, merged
+  std::vector<std::string> dimensions;
+  std::optional<int> top;
+  std::string first_dimension_label;  // e.g. entity_name; empty = dimension names as returned
+
+  LabelSources labels;  // dimension_labels left empty: they come with each series
+};
+
+/// A measured value as the host hands it to sinks.
+struct MeasuredSample {
+  std::string name;
+  std::string description;
+  bool has_value = false;
+  double value = 0;
+  int64_t timestamp_unix_ns = 0;
+  LabelList labels;
+};
+
+}  // namespace mensor::agent

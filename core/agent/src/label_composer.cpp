@@ -1,0 +1,62 @@
+#include "mensor/agent/label_composer.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace mensor::agent {
+namespace {
+
+bool EqualsIgnoreCase(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+class Builder {
+ public:
+  bool Has(const std::string& name) const {
+    return std::any_of(labels_.begin(), labels_.end(),
+                       [&](const auto& label) { return EqualsIgnoreCase(label.first, name); });
+  }
+  bool AddIfAbsent(const std::string& name, const std::string& value) {
+    if (name.empty() || Has(name)) return false;
+    labels_.emplace_back(name, value);
+    return true;
+  }
+  LabelList Take() { return std::move(labels_); }
+
+ private:
+  LabelList labels_;
+};
+
+}  // namespace
+
+LabelList ComposeLabels(const LabelSources& sources, std::vector<std::string>* warnings) {
+  Builder builder;
+  builder.AddIfAbsent("resource_group", sources.resource_group);
+  builder.AddIfAbsent("subscription_id", sources.subscription_id);
+  builder.AddIfAbsent("resource_uri", sources.resource_uri);
+  if (!sources.instance_name.empty()) builder.AddIfAbsent("instance_name", sources.instance_name);
+  for (const auto& [name, value] : sources.scraper_labels) builder.AddIfAbsent(name, value);
+  for (const auto& [name, value] : sources.dimension_labels) {
+    if (builder.AddIfAbsent(name, value)) continue;
+    // Promitor throws here and loses the write; keep the value under a distinct name instead.
+    std::string renamed = "dimension_" + name;
+    if (!builder.AddIfAbsent(renamed, value) && warnings) {
+      warnings->push_back("dimension '" + name +
+                          "' collides with an existing label and was dropped");
+    }
+  }
+  for (const auto& [name, value] : sources.metric_labels) {
+    if (!builder.AddIfAbsent(name, value) && warnings) {
+      warnings->push_back("custom label '" + name + "' is already set by Mensor; its value '" +
+                          value + "' is ignored");
+    }
+  }
+  for (const auto& [name, value] : sources.default_labels) builder.AddIfAbsent(name, value);
+  builder.AddIfAbsent("tenant_id", sources.tenant_id);
+  return builder.Take();
+}
+
+}  // namespace mensor::agent

@@ -1,0 +1,188 @@
+#include "mensor/agent/target_builder.hpp"
+
+#include "mensor/azure/filter.hpp"
+#include "mensor/azure/resource_id.hpp"
+#include "mensor/plugin/detail/call.hpp"
+#include "mensor/plugin/detail/config.hpp"
+#include "mensor/plugin/detail/results.hpp"
+
+namespace mensor::agent {
+namespace {
+
+// Promitor sends top=10000 when no limit is set: Azure's own default (10 series) would silently
+// cut multi-dimensional answers.
+constexpr int kDefaultTop = 10000;
+
+mensor_str View(const std::string& text) { return {text.data(), text.size()}; }
+
+config::ValueType ToValueType(int32_t type) {
+  switch (type) {
+    case MENSOR_CFG_INT:
+      return config::ValueType::kInt;
+    case MENSOR_CFG_DOUBLE:
+      return config::ValueType::kDouble;
+    case MENSOR_CFG_BOOL:
+      return config::ValueType::kBool;
+    case MENSOR_CFG_DURATION:
+      return config::ValueType::kDuration;
+    case MENSOR_CFG_STRING_LIST:
+      return config::ValueType::kStringList;
+    case MENSOR_CFG_OBJECT:
+      return config::ValueType::kObject;
+    case MENSOR_CFG_OBJECT_LIST:
+      return config::ValueType::kObjectList;
+    default:
+      return config::ValueType::kString;
+  }
+}
+
+azure::Aggregation ToAggregation(config::AggregationType type) {
+  switch (type) {
+    case config::AggregationType::kNone:
+      return azure::Aggregation::kNone;
+    case config::AggregationType::kAverage:
+      return azure::Aggregation::kAverage;
+    case config::AggregationType::kCount:
+      return azure::Aggregation::kCount;
+    case config::AggregationType::kMinimum:
+      return azure::Aggregation::kMinimum;
+    case config::AggregationType::kMaximum:
+      return azure::Aggregation::kMaximum;
+    case config::AggregationType::kTotal:
+      return azure::Aggregation::kTotal;
+  }
+  return azure::Aggregation::kAverage;
+}
+
+int32_t ToAbiAggregation(config::AggregationType type) {
+  return static_cast<int32_t>(ToAggregation(type));  // both enums follow abi.h's order
+}
+
+// Reports from a plugin land at the key they name, else at the resource entry.
+mensor_call::ReportFn ReporterFor(const config::ResourceEntry& entry,
+                                  config::Diagnostics& diagnostics) {
+  return [&entry, &diagnostics](int severity, const char* key, std::string message) {
+    config::Diagnostic diagnostic;
+    diagnostic.severity =
+        severity == MENSOR_SEVERITY_ERROR ? config::Severity::kError : config::Severity::kWarning;
+    diagnostic.message = std::move(message);
+    config::SourceLocation location = entry.location;
+    if (key != nullptr && entry.node.IsMap() && entry.node[key]) {
+      location = config::LocationOf(entry.location.file, entry.node[key]);
+    }
+    diagnostic.file = location.file;
+    diagnostic.line = location.line;
+    diagnostic.column = location.column;
+    diagnostics.Add(std::move(diagnostic));
+  };
+}
+
+void AddCallError(const config::ResourceEntry& entry, const mensor_call& call, const char* what,
+                  config::Diagnostics& diagnostics) {
+  config::Diagnostic diagnostic;
+  diagnostic.file = entry.location.file;
+  diagnostic.line = entry.location.line;
+  diagnostic.column = entry.location.column;
+  diagnostic.message =
+      std::string(what) + ": " +
+      (call.error_message.empty() ? "the plugin reported an error" : call.error_message);
+  diagnostics.Add(std::move(diagnostic));
+}
+
+}  // namespace
+
+std::vector<config::KeySpec> ToKeySpecs(const mensor_config_schema* schema) {
+  std::vector<config::KeySpec> specs;
+  if (schema == nullptr || schema->keys == nullptr) return specs;
+  for (size_t i = 0; i < schema->key_count; ++i) {
+    // key_size is the plugin's stride (A3): the key struct may have grown since.
+    const auto* key = reinterpret_cast<const mensor_config_key*>(
+        reinterpret_cast<const char*>(schema->keys) + i * schema->key_size);
+    config::KeySpec spec;
+    spec.name = key->name != nullptr ? key->name : "";
+    spec.type = ToValueType(key->type);
+    spec.required = (key->flags & MENSOR_CFG_REQUIRED) != 0;
+    spec.secret = (key->flags & MENSOR_CFG_SECRET) != 0;
+    if (key->default_value != nullptr) spec.default_value = key->default_value;
+    if (key->description != nullptr) spec.description = key->description;
+    specs.push_back(std::move(spec));
+  }
+  return specs;
+}
+
+std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declaration,
+                                       const plugin::PluginRegistry& registry,
+                                       config::Diagnostics& diagnostics) {
+  std::vector<ScrapeTarget> targets;
+  const config::AzureMetadata& metadata = declaration.azure_metadata;
+  for (const config::MetricDefinition& metric : declaration.metrics) {
+    const auto type = registry.FindResourceType(metric.resource_type);
+    if (!type || !metric.azure_metric_configuration) continue;
+    const config::AzureMetricConfiguration& azure_metric = *metric.azure_metric_configuration;
+    std::vector<mensor_str> dimension_views;
+    for (const auto& dimension : azure_metric.dimensions)
+      dimension_views.push_back(View(dimension));
+
+    for (const config::ResourceEntry& entry : metric.resources) {
+      mensor_metric_info info{};
+      info.struct_size = sizeof(info);
+      info.name = View(metric.name);
+      info.azure_metric_name = View(azure_metric.metric_name);
+      info.aggregation = ToAbiAggregation(azure_metric.aggregation_type);
+      info.dimensions = dimension_views.data();
+      info.dimension_count = dimension_views.size();
+      info.subscription_id = View(entry.subscription_id);
+      info.resource_group = View(entry.resource_group_name);
+      info.tenant_id = View(metadata.tenant_id);
+
+      mensor_config resource_config(entry.node, entry.location.file, false, type->desc.config);
+      mensor_call validate_call;
+      validate_call.report = ReporterFor(entry, diagnostics);
+      const size_t errors_before = diagnostics.ErrorCount();
+      const mensor_status valid = type->desc.validate(&resource_config, &info, &validate_call);
+      if (valid != MENSOR_OK) {
+        if (diagnostics.ErrorCount() == errors_before) {
+          AddCallError(entry, validate_call, "invalid resource", diagnostics);
+        }
+        continue;
+      }
+
+      mensor_target described;
+      described.dimensions = azure_metric.dimensions;
+      mensor_call describe_call;
+      describe_call.report = ReporterFor(entry, diagnostics);
+      if (type->desc.describe(&resource_config, &info, &describe_call, &described) != MENSOR_OK ||
+          described.provider_path.empty()) {
+        AddCallError(entry, describe_call, "cannot resolve the resource", diagnostics);
+        continue;
+      }
+
+      ScrapeTarget target;
+      target.metric_name = metric.name;
+      target.description = metric.description;
+      target.resource_type = metric.resource_type;
+      target.schedule = metric.cron;
+      target.resource_uri = azure::BuildResourceUri(
+          entry.subscription_id, entry.resource_group_name, described.provider_path);
+      target.azure_metric_name = azure_metric.metric_name;
+      target.aggregation = ToAggregation(azure_metric.aggregation_type);
+      target.interval = azure_metric.aggregation_interval.value_or(std::chrono::minutes(5));
+      target.dimensions = described.dimensions;
+      target.filter = azure::BuildFilter(target.dimensions, described.filter);
+      if (!target.filter.empty()) target.top = azure_metric.limit.value_or(kDefaultTop);
+      target.first_dimension_label = described.first_dimension_label;
+      target.labels.resource_group = entry.resource_group_name;
+      target.labels.subscription_id = entry.subscription_id;
+      target.labels.resource_uri = target.resource_uri;
+      target.labels.instance_name = described.instance_name;
+      target.labels.scraper_labels = described.labels;
+      target.labels.metric_labels = metric.labels;
+      target.labels.default_labels = declaration.metric_defaults.labels;
+      target.labels.tenant_id = metadata.tenant_id;
+      targets.push_back(std::move(target));
+    }
+  }
+  return targets;
+}
+
+}  // namespace mensor::agent

@@ -1,0 +1,18 @@
+// ARM front-door authentication: every ARM call needs a valid bearer token for an ARM audience.
+#pragma once
+
+#include <optional>
+
+#include "http_types.hpp"
+#include "token.hpp"
+
+namespace mensor::sim {
+
+bool IsArmAudience(std::string_view audience);
+
+// Nothing when the request may proceed; otherwise the 401 ARM would send, with the wrapped
+// error body and a WWW-Authenticate challenge.
+std::optional<SimResponse> CheckArmAuthorization(const SimRequest& request,
+                                                 const TokenIssuer& issuer, TimePoint now);
+
+}  // namespace mensor::sim

@@ -1,0 +1,115 @@
+// The /_sim/ control API (no authentication; the simulator listens on loopback only) and the
+// bodies of injected faults.
+#include "arm_errors.hpp"
+#include "managed_identity.hpp"
+#include "simulator.hpp"
+
+namespace mensor::sim {
+
+namespace {
+
+std::string ArmCodeFor(int status) {
+  switch (status) {
+    case 401:
+      return "InvalidAuthenticationToken";
+    case 403:
+      return "AuthorizationFailed";
+    case 404:
+      return "ResourceNotFound";
+    case 408:
+      return "RequestTimeout";
+    case 429:
+      return "SubscriptionRequestsThrottled";
+    case 500:
+      return "InternalServerError";
+    case 502:
+      return "BadGateway";
+    case 503:
+      return "ServiceUnavailable";
+    case 504:
+      return "GatewayTimeout";
+    default:
+      return "InjectedFault";
+  }
+}
+
+}  // namespace
+
+SimResponse Simulator::FaultResponse(const SimRequest& request, const Route& route,
+                                     const Fault& fault, TimePoint now) const {
+  const int status = *fault.status;
+  const std::string message = "Fault injected by the simulator (rule " + std::to_string(fault.id) +
+                              ", match '" + fault.match + "').";
+  SimResponse response;
+  switch (route.kind) {
+    case Kind::kImds:
+    case Kind::kAppServiceIdentity:
+      response = ImdsError(
+          status, fault.code.value_or(status == 429 ? "too_many_requests" : "service_unavailable"),
+          message);
+      break;
+    case Kind::kEntraToken:
+      response = EntraErrorResponse(
+          {status, fault.code.value_or("temporarily_unavailable"), 90033, message}, request, now);
+      break;
+    default:
+      response = ArmErrorResponse(
+          status, fault.code.value_or(ArmCodeFor(status)),
+          status == 429 ? "Number of 'read' requests exceeded. " + message : message);
+      break;
+  }
+  // ARM always tells a throttled client when to come back.
+  const std::optional<int> retry_after = fault.retry_after ? fault.retry_after
+                                         : status == 429   ? std::optional<int>(1)
+                                                           : std::nullopt;
+  if (retry_after) response.headers.Add("Retry-After", std::to_string(*retry_after));
+  return response;
+}
+
+SimResponse Simulator::HandleControl(const SimRequest& request, TimePoint now) {
+  const std::string& path = request.path;
+  const std::string& method = request.method;
+  if (path == "/_sim/health" && method == "GET") return JsonResponse(200, {{"status", "ok"}});
+  if (path == "/_sim/requests" && method == "GET") return JsonResponse(200, log_.ToJson());
+  if (path == "/_sim/faults" && method == "GET") {
+    return JsonResponse(200, {{"faults", faults_.ToJson()}});
+  }
+  if (path == "/_sim/faults" && method == "DELETE") {
+    faults_.Clear();
+    return JsonResponse(200, {{"status", "cleared"}});
+  }
+  if (path == "/_sim/faults" && method == "POST") {
+    try {
+      Fault fault = Fault::FromJson(nlohmann::json::parse(request.body));
+      fault.id = faults_.Add(fault);
+      return JsonResponse(201, fault.ToJson());
+    } catch (const std::exception& e) {
+      return JsonResponse(400, {{"error", std::string("invalid fault: ") + e.what()}});
+    }
+  }
+  if (path == "/_sim/reset" && method == "POST") {
+    faults_.Clear();
+    log_.Reset();
+    budget_.Reset();
+    return JsonResponse(200, {{"status", "reset"}});
+  }
+  if (path == "/_sim/token" && method == "GET") {
+    // A shortcut for tests that need a token without an OAuth round trip.
+    const std::string audience =
+        request.query.Get("audience").value_or("https://management.azure.com/");
+    std::optional<std::chrono::seconds> lifetime;
+    if (const auto text = request.query.Get("lifetime")) {
+      try {
+        lifetime = std::chrono::seconds(std::stoll(*text));
+      } catch (const std::exception&) {
+        return JsonResponse(400, {{"error", "lifetime must be an integer number of seconds"}});
+      }
+    }
+    const TokenSubject subject{std::string(kSimTenantId), "sim-control",
+                               "00000000-0000-0000-0000-00000000c0de"};
+    return JsonResponse(200, {{"access_token", issuer_.Issue(subject, audience, now, lifetime)}});
+  }
+  return JsonResponse(404, {{"error", "unknown control endpoint " + method + " " + path}});
+}
+
+}  // namespace mensor::sim

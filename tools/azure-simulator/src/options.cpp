@@ -1,0 +1,92 @@
+#include "options.hpp"
+
+#include <charconv>
+#include <stdexcept>
+
+namespace mensor::sim {
+
+namespace {
+
+template <typename Int>
+Int ParseInt(const std::string& flag, const std::string& text, Int min, Int max) {
+  Int value{};
+  const auto* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || value < min || value > max) {
+    throw std::invalid_argument(flag + ": expected an integer in [" + std::to_string(min) + ", " +
+                                std::to_string(max) + "], got '" + text + "'");
+  }
+  return value;
+}
+
+}  // namespace
+
+std::string UsageText() {
+  return "usage: mensor-azure-sim [--port N] [--port-file F] [--world F] [--seed N]\n"
+         "                        [--token-lifetime S] [--client id:secret]...\n"
+         "                        [--identity-header H] [--arm-read-budget N]\n"
+         "Simulates IMDS, the App Service identity endpoint, Entra ID client credentials and\n"
+         "the Azure Monitor ARM metrics API on 127.0.0.1. Control API under /_sim/.\n";
+}
+
+CommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
+  CommandLine result;
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    std::string flag = arguments[i];
+    std::string value;
+    bool has_value = false;
+    if (const auto equals = flag.find('='); flag.starts_with("--") && equals != std::string::npos) {
+      value = flag.substr(equals + 1);
+      flag = flag.substr(0, equals);
+      has_value = true;
+    }
+    if (flag == "--help" || flag == "-h") {
+      result.help = true;
+      continue;
+    }
+    if (!has_value) {
+      if (i + 1 >= arguments.size()) throw std::invalid_argument(flag + ": missing value");
+      value = arguments[++i];
+    }
+    if (flag == "--port") {
+      result.port = ParseInt<uint16_t>(flag, value, 0, 65535);
+    } else if (flag == "--port-file") {
+      result.port_file = value;
+    } else if (flag == "--world") {
+      result.world_file = value;
+    } else if (flag == "--seed") {
+      result.seed = ParseInt<uint64_t>(flag, value, 0, UINT64_MAX);
+    } else if (flag == "--token-lifetime") {
+      result.token_lifetime = ParseInt<int64_t>(flag, value, 1, 31'536'000);
+    } else if (flag == "--client") {
+      const auto colon = value.find(':');
+      if (colon == std::string::npos || colon == 0 || colon + 1 == value.size()) {
+        throw std::invalid_argument("--client: expected id:secret, got '" + value + "'");
+      }
+      result.clients.push_back({value.substr(0, colon), value.substr(colon + 1)});
+    } else if (flag == "--identity-header") {
+      if (value.empty()) throw std::invalid_argument("--identity-header: must not be empty");
+      result.identity_header = value;
+    } else if (flag == "--arm-read-budget") {
+      result.arm_read_budget = ParseInt<int64_t>(flag, value, 1, 1'000'000'000);
+    } else {
+      throw std::invalid_argument("unknown option '" + flag + "'");
+    }
+  }
+  return result;
+}
+
+SimulatorOptions ToSimulatorOptions(const CommandLine& command_line) {
+  SimulatorOptions options;
+  options.seed = command_line.seed;
+  options.token_lifetime = std::chrono::seconds(command_line.token_lifetime);
+  if (!command_line.clients.empty()) options.clients = command_line.clients;
+  options.identity_header = command_line.identity_header;
+  options.arm_read_budget = command_line.arm_read_budget;
+  if (!command_line.world_file.empty()) {
+    options.world = World::FromFile(command_line.world_file, command_line.seed);
+  }
+  return options;
+}
+
+}  // namespace mensor::sim

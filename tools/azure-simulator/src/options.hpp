@@ -1,0 +1,30 @@
+// Command line of mensor-azure-sim.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "simulator.hpp"
+
+namespace mensor::sim {
+
+struct CommandLine {
+  uint16_t port = 0;
+  std::string port_file;
+  std::string world_file;
+  uint64_t seed = 0;
+  int64_t token_lifetime = 3600;
+  std::vector<ClientRegistration> clients;  // Empty: the default sim-client-id.
+  std::string identity_header = "sim-identity-header";
+  int64_t arm_read_budget = 12000;
+  bool help = false;
+};
+
+// Accepts "--flag value" and "--flag=value". Throws std::invalid_argument.
+CommandLine ParseCommandLine(const std::vector<std::string>& arguments);
+std::string UsageText();
+// Loads the world file, if any. Throws std::runtime_error.
+SimulatorOptions ToSimulatorOptions(const CommandLine& command_line);
+
+}  // namespace mensor::sim

@@ -1,0 +1,208 @@
+#include "series_builder.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "iso8601.hpp"
+
+namespace mensor::sim {
+
+namespace {
+
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+struct Series {
+  Cell fixed;  // The filtered dimensions and their values; the rest are pooled.
+  nlohmann::json data = nlohmann::json::array();
+  double order_key = 0;
+};
+
+std::vector<std::string> AllValues(const SeriesContext& context, const std::string& dimension) {
+  if (EqualsIgnoreCase(dimension, context.type.entity_dimension)) {
+    std::vector<std::string> names;
+    for (const auto& entity : context.resource.entities) names.push_back(entity.name);
+    return names;
+  }
+  const auto* values = context.type.FixedValues(dimension);
+  return values ? *values : std::vector<std::string>{};
+}
+
+const std::string* CanonicalDimension(const MetricDefinition& metric, std::string_view name) {
+  for (const auto& dimension : metric.dimensions) {
+    if (EqualsIgnoreCase(dimension, name)) return &dimension;
+  }
+  return nullptr;
+}
+
+// The cartesian product of the filter's selected values, one Cell per series.
+std::vector<Cell> SelectSeries(const SeriesContext& context, const MetricsQuery& query,
+                               const MetricDefinition& metric) {
+  std::vector<Cell> series = {Cell{}};
+  if (!query.filter) return series;
+  for (const auto& clause : query.filter->dimensions) {
+    const std::string* dimension = CanonicalDimension(metric, clause.dimension);
+    if (dimension == nullptr) continue;  // Only reachable with ValidateDimensions=false.
+    std::vector<std::string> selected;
+    for (const auto& value : AllValues(context, *dimension)) {
+      const bool wanted = clause.wildcard || std::any_of(clause.values.begin(), clause.values.end(),
+                                                         [&](const std::string& v) {
+                                                           return EqualsIgnoreCase(v, value);
+                                                         });
+      if (wanted) selected.push_back(value);
+    }
+    std::vector<Cell> expanded;
+    for (const auto& prefix : series) {
+      for (const auto& value : selected) {
+        Cell cell = prefix;
+        cell.emplace_back(*dimension, value);
+        expanded.push_back(std::move(cell));
+      }
+    }
+    series = std::move(expanded);
+  }
+  return series;
+}
+
+// Every full dimension assignment consistent with the series' fixed values.
+std::vector<Cell> CellsOf(const SeriesContext& context, const MetricDefinition& metric,
+                          const Cell& fixed) {
+  std::vector<Cell> cells = {Cell{}};
+  for (const auto& dimension : metric.dimensions) {
+    std::vector<std::string> values;
+    const auto match = std::find_if(fixed.begin(), fixed.end(),
+                                    [&](const auto& entry) { return entry.first == dimension; });
+    values = match != fixed.end() ? std::vector<std::string>{match->second}
+                                  : AllValues(context, dimension);
+    std::vector<Cell> expanded;
+    for (const auto& prefix : cells) {
+      for (const auto& value : values) {
+        Cell cell = prefix;
+        cell.emplace_back(dimension, value);
+        expanded.push_back(std::move(cell));
+      }
+    }
+    cells = std::move(expanded);
+  }
+  return cells;
+}
+
+struct Pool {
+  double sum = 0;
+  double min = std::numeric_limits<double>::infinity();
+  double max = -std::numeric_limits<double>::infinity();
+  long long count = 0;
+
+  void Add(double value) {
+    sum += value;
+    min = std::min(min, value);
+    max = std::max(max, value);
+    ++count;
+  }
+  double Get(Aggregation aggregation) const {
+    switch (aggregation) {
+      case Aggregation::kAverage:
+        return sum / static_cast<double>(count);
+      case Aggregation::kMinimum:
+        return min;
+      case Aggregation::kMaximum:
+        return max;
+      case Aggregation::kTotal:
+        return sum;
+      case Aggregation::kCount:
+        return static_cast<double>(count);
+    }
+    return 0;
+  }
+};
+
+nlohmann::json BuildPoint(const SeriesContext& context, const MetricsQuery& query,
+                          const MetricDefinition& metric, const std::vector<Cell>& cells,
+                          TimePoint bucket_start, TimePoint bucket_end) {
+  nlohmann::json point = {{"timeStamp", FormatIsoTimestamp(bucket_start)}};
+  // Only minutes that are over have been measured; the bucket containing now stays open.
+  if (!query.full_interval && bucket_end > context.now) return point;
+  Pool pool;
+  const TimePoint last = std::min(bucket_end, context.now);
+  for (TimePoint minute = FloorTo(bucket_start, minutes(1)); minute + minutes(1) <= last;
+       minute += minutes(1)) {
+    for (const auto& cell : cells) {
+      pool.Add(context.world.Sample(context.resource, context.type, metric, cell, minute));
+    }
+  }
+  if (pool.count == 0) return point;
+  for (auto aggregation : query.AggregationsFor(metric)) {
+    point[std::string(AggregationJsonField(aggregation))] = pool.Get(aggregation);
+  }
+  return point;
+}
+
+nlohmann::json MetadataValues(const Cell& fixed) {
+  nlohmann::json values = nlohmann::json::array();
+  for (const auto& [dimension, value] : fixed) {
+    const std::string name = ToLower(dimension);
+    values.push_back({{"name", {{"value", name}, {"localizedValue", name}}}, {"value", value}});
+  }
+  return values;
+}
+
+}  // namespace
+
+nlohmann::json BuildMetricValue(const SeriesContext& context, const MetricsQuery& query,
+                                const MetricDefinition& metric, long long& cost) {
+  std::vector<Series> series;
+  for (auto& fixed : SelectSeries(context, query, metric)) series.push_back({std::move(fixed)});
+
+  for (auto& entry : series) {
+    if (query.metadata_only) continue;
+    const auto cells = CellsOf(context, metric, entry.fixed);
+    const auto append = [&](TimePoint start, TimePoint end) {
+      entry.data.push_back(BuildPoint(context, query, metric, cells, start, end));
+    };
+    if (query.full_interval) {
+      append(query.range.start, query.range.end);
+    } else {
+      for (TimePoint t = FloorTo(query.range.start, query.interval); t < query.range.end;
+           t += query.interval) {
+        append(t, t + query.interval);
+      }
+    }
+    cost += static_cast<long long>(entry.data.size());
+    if (query.order_by) {
+      const std::string field(AggregationJsonField(query.order_by->aggregation));
+      double total = 0;
+      int points = 0;
+      for (const auto& point : entry.data) {
+        if (point.contains(field)) total += point[field].get<double>(), ++points;
+      }
+      entry.order_key = points > 0 ? total / points : 0;
+    }
+  }
+
+  if (query.order_by) {
+    const bool descending = query.order_by->descending;
+    std::stable_sort(series.begin(), series.end(), [&](const Series& a, const Series& b) {
+      return descending ? a.order_key > b.order_key : a.order_key < b.order_key;
+    });
+  }
+  // `top` caps the series per metric, and only when a filter asked for a split.
+  if (query.filter && series.size() > static_cast<size_t>(query.top)) series.resize(query.top);
+
+  nlohmann::json timeseries = nlohmann::json::array();
+  for (auto& entry : series) {
+    nlohmann::json item = {{"metadatavalues", MetadataValues(entry.fixed)}};
+    if (!query.metadata_only) item["data"] = std::move(entry.data);
+    timeseries.push_back(std::move(item));
+  }
+  std::string id(context.resource_id);
+  if (!id.starts_with('/')) id.insert(id.begin(), '/');
+  return {{"id", id + "/providers/Microsoft.Insights/metrics/" + metric.name},
+          {"type", "Microsoft.Insights/metrics"},
+          {"name", {{"value", metric.name}, {"localizedValue", metric.display_name}}},
+          {"displayDescription", metric.description},
+          {"unit", metric.unit},
+          {"timeseries", std::move(timeseries)},
+          {"errorCode", "Success"}};
+}
+
+}  // namespace mensor::sim

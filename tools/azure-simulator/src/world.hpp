@@ -1,0 +1,68 @@
+// The simulated estate: which resources exist, their entities, and deterministic metric samples.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "http_types.hpp"
+#include "resource_types.hpp"
+
+namespace mensor::sim {
+
+struct ResourceId {
+  std::string subscription;
+  std::string resource_group;
+  std::string type;  // "Microsoft.ServiceBus/namespaces", child types appended: ".../queues".
+  std::string name;  // Last name segment.
+};
+
+// Parses "/subscriptions/S/resourceGroups/RG/providers/NS/type/name[/childType/childName]…".
+std::optional<ResourceId> ParseResourceId(std::string_view id);
+
+using FixedValues = std::vector<std::pair<std::string, double>>;  // metric name → value
+
+struct EntityState {
+  std::string name;
+  FixedValues fixed;
+};
+
+struct ResourceState {
+  std::string id;
+  std::string location;
+  std::vector<EntityState> entities;
+  FixedValues fixed;  // For metrics without the entity dimension.
+};
+
+// One assignment of every dimension of a metric, in the metric's dimension order.
+using Cell = std::vector<std::pair<std::string, std::string>>;
+
+class World {
+ public:
+  // An open world: every well-formed resource of a known type exists with default entities.
+  explicit World(uint64_t seed = 0);
+  // {"resources":[{"id","location","entities":{name:{metric:value}}|[names],"metrics":{…}}],
+  //  "allowUnknownResources":false}. Throws std::runtime_error on invalid content.
+  static World FromJson(const nlohmann::json& document, uint64_t seed);
+  static World FromFile(const std::string& path, uint64_t seed);
+
+  std::optional<ResourceState> Find(std::string_view resource_id, const ResourceType& type) const;
+
+  // The sample for one minute; fixed world values win over the seeded pseudo-random series.
+  double Sample(const ResourceState& resource, const ResourceType& type,
+                const MetricDefinition& metric, const Cell& cell, TimePoint minute) const;
+
+ private:
+  uint64_t seed_;
+  bool open_ = true;
+  std::vector<ResourceState> resources_;
+};
+
+inline constexpr std::string_view kDefaultLocation = "westeurope";
+
+}  // namespace mensor::sim
