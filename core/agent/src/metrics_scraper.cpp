@@ -98,8 +98,12 @@ void MetricsScraper::Handle(std::shared_ptr<Attempt> attempt, net::ClientRespons
     return;
   }
   if (response.status < 200 || response.status >= 300) {
-    std::string reason = "Azure Monitor answered " +
-                         azure::ParseAzureError(response.status, response.body).ToLogString();
+    // Always name the HTTP status: Azure's error code alone ("InternalServerError") hides it.
+    const std::string status_text = "HTTP " + std::to_string(response.status);
+    const std::string detail =
+        azure::ParseAzureError(response.status, response.body).ToLogString();
+    std::string reason = "Azure Monitor answered " + status_text;
+    if (detail != status_text) reason += ": " + detail;
     if (auto retry_after = response.Header("Retry-After")) {
       reason += " (Retry-After: " + std::string(*retry_after) + "s)";
     }
