@@ -123,7 +123,15 @@ ParsedMetric ParseMetric(const YAML::Node& node, ParseContext& context) {
                             "' is not a valid value for "
                             "'resourceType'";
       const auto suggestions = SuggestKeys(metric.resource_type, *known, true);
-      if (!suggestions.empty()) message += "; did you mean '" + suggestions.front() + "'?";
+      if (!suggestions.empty()) {
+        message += "; did you mean '" + suggestions.front() + "'?";
+      } else if (known->empty()) {
+        message += "; no resource type plugin is loaded";
+      } else {
+        // Nothing close: list what the loaded plugins offer instead.
+        message += "; the available resource types are: ";
+        for (size_t i = 0; i < known->size(); ++i) message += (i ? ", " : "") + (*known)[i];
+      }
       reader.Error(*type, message);
     }
   }
