@@ -5,18 +5,12 @@
 #include <cstdlib>
 
 #include "mensor/plugin/detail/results.hpp"
+#include "mensor/util/strings.hpp"
 
 namespace mensor::agent {
 namespace {
 
 mensor_str View(const std::string& text) { return mensor_str{text.data(), text.size()}; }
-
-bool SamePath(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 }  // namespace
 
@@ -59,7 +53,7 @@ plugin::HttpResult AgentBackend::HttpSend(const plugin::HttpCall& call, int64_t 
 
 bool AgentBackend::AddRoute(std::string path, plugin::RouteFn handler) {
   for (const auto& existing : routes_) {
-    if (SamePath(existing, path)) return false;
+    if (util::EqualsIgnoreCase(existing, path)) return false;
   }
   routes_.push_back(path);
   server_.Route(

@@ -5,16 +5,12 @@
 #include "mensor/agent/target_builder.hpp"
 #include "mensor/config/declaration_loader.hpp"
 #include "mensor/plugin/plugin_loader.hpp"
+#include "mensor/util/strings.hpp"
 
 namespace mensor::agent {
 namespace {
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
+using util::EqualsIgnoreCase;
 
 std::string JoinNames(const std::vector<std::string>& names) {
   std::string joined;

@@ -1,17 +1,13 @@
 #include "mensor/agent/label_composer.hpp"
 
 #include <algorithm>
-#include <cctype>
+
+#include "mensor/util/strings.hpp"
 
 namespace mensor::agent {
 namespace {
 
-bool EqualsIgnoreCase(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
+using util::EqualsIgnoreCase;
 
 class Builder {
  public:

@@ -3,16 +3,15 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
 #include <string>
+
+#include "mensor/util/strings.hpp"
 
 namespace mensor::agent {
 
 spdlog::level::level_enum ParseVerbosity(std::string_view name,
                                          spdlog::level::level_enum fallback) {
-  std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = util::ToLowerAscii(name);
   if (lower == "trace") return spdlog::level::trace;
   if (lower == "debug") return spdlog::level::debug;
   if (lower == "information" || lower == "info") return spdlog::level::info;

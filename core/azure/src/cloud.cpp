@@ -125,7 +125,7 @@ std::optional<CloudName> ParseCloudName(std::string_view text) {
 std::string MetricsBatchHost(const CloudEndpoints& cloud, std::string_view region) {
   std::string name;
   for (char c : region) {
-    if (!internal::IsSpace(c)) name.push_back(internal::AsciiLower(c));
+    if (!internal::IsAsciiSpace(c)) name.push_back(internal::AsciiLower(c));
   }
   std::string host = cloud.metrics_batch_host_template;
   const size_t pos = host.find(kRegionPlaceholder);

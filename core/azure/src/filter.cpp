@@ -9,7 +9,7 @@ namespace {
 
 using internal::AsciiLower;
 using internal::EqualsIgnoreCase;
-using internal::IsSpace;
+using internal::IsAsciiSpace;
 using internal::Trim;
 
 // Splits `text` at top-level occurrences of the word `keyword` (and/or): outside single-quoted
@@ -38,11 +38,11 @@ std::vector<std::string_view> SplitTopLevel(std::string_view text, std::string_v
       ++depth;
     } else if (c == ')') {
       if (depth > 0) --depth;
-    } else if (depth == 0 && i > 0 && (IsSpace(text[i - 1]) || text[i - 1] == ')') &&
+    } else if (depth == 0 && i > 0 && (IsAsciiSpace(text[i - 1]) || text[i - 1] == ')') &&
                i + keyword.size() < text.size() &&
                EqualsIgnoreCase(text.substr(i, keyword.size()), keyword)) {
       const char after = text[i + keyword.size()];
-      if (IsSpace(after) || after == '(') {
+      if (IsAsciiSpace(after) || after == '(') {
         parts.push_back(text.substr(part_begin, i - part_begin));
         i += keyword.size() - 1;
         part_begin = i + 1;
@@ -73,7 +73,7 @@ std::string_view StripOuterParens(std::string_view text) {
 std::optional<std::string_view> TermDimension(std::string_view term) {
   term = StripOuterParens(term);
   size_t i = 0;
-  while (i < term.size() && !IsSpace(term[i]) && term[i] != '\'' && term[i] != '(') ++i;
+  while (i < term.size() && !IsAsciiSpace(term[i]) && term[i] != '\'' && term[i] != '(') ++i;
   const std::string_view name = term.substr(0, i);
   if (name.empty()) return std::nullopt;
   std::string_view rest = Trim(term.substr(i));

@@ -4,13 +4,15 @@
 #include <unordered_set>
 
 #include "mensor/azure/resource_id.hpp"
-#include "mensor/azure/url_encode.hpp"
+#include "mensor/util/url.hpp"
 #include "strings.hpp"
 
 namespace mensor::azure {
 namespace {
 
 using internal::StripSlashes;
+using util::PercentEncode;
+using util::PercentEncodePath;
 
 // Accumulates `key=value` pairs; values are percent-encoded here, keys are written literally.
 class QueryBuilder {

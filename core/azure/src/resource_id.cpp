@@ -76,7 +76,7 @@ std::optional<ResourceIdParts> ParseResourceId(std::string_view id) {
 }
 
 std::string NormalizeResourceId(std::string_view id) {
-  return internal::ToLower(StripSlashes(internal::Trim(id)));
+  return internal::ToLowerAscii(StripSlashes(internal::Trim(id)));
 }
 
 bool ResourceIdEquals(std::string_view a, std::string_view b) {
@@ -85,7 +85,7 @@ bool ResourceIdEquals(std::string_view a, std::string_view b) {
 
 std::string ResourceIdFromMetricId(std::string_view metric_id) {
   constexpr std::string_view kMarker = "/providers/microsoft.insights/metrics";
-  const std::string lower = internal::ToLower(metric_id);
+  const std::string lower = internal::ToLowerAscii(metric_id);
   const size_t pos = lower.rfind(kMarker);
   if (pos == std::string::npos) return std::string(StripSlashes(metric_id));
   return std::string(StripSlashes(metric_id.substr(0, pos)));

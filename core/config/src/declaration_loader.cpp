@@ -46,7 +46,7 @@ bool IsValidMetricName(std::string_view name) {
 }
 
 bool IsValidLabelName(std::string_view name) {
-  std::string sanitized = ToLower(name);
+  std::string sanitized = ToLowerAscii(name);
   for (char& c : sanitized) {
     if (c == '/') c = '_';
   }

@@ -98,7 +98,7 @@ void ApplyStage(YAML::Node& root, const Environment& environment, std::string_vi
     }
     SetPath(root, segments, value);
     std::string path;
-    for (const auto& segment : segments) path += (path.empty() ? "" : ".") + ToLower(segment);
+    for (const auto& segment : segments) path += (path.empty() ? "" : ".") + ToLowerAscii(segment);
     (*sources)[path] = name;
   }
 }

@@ -35,7 +35,7 @@ std::optional<YAML::Node> RuntimeReader::Find(std::string_view path) const {
 }
 
 void RuntimeReader::Error(std::string_view path, const YAML::Node& node, std::string message) {
-  const auto source = sources_.find(ToLower(path));
+  const auto source = sources_.find(ToLowerAscii(path));
   if (source != sources_.end()) {
     diagnostics_.Add(Diagnostic{Severity::kError, "env:" + source->second, 0, 0, message});
   } else {
@@ -44,7 +44,7 @@ void RuntimeReader::Error(std::string_view path, const YAML::Node& node, std::st
 }
 
 void RuntimeReader::Warning(std::string_view path, const YAML::Node& node, std::string message) {
-  const std::string lowered = ToLower(path);
+  const std::string lowered = ToLowerAscii(path);
   for (const auto& [source_path, variable] : sources_) {
     if (source_path == lowered || source_path.starts_with(lowered + ".")) {
       diagnostics_.Add(Diagnostic{Severity::kWarning, "env:" + variable, 0, 0, message});

@@ -1,15 +1,12 @@
 #include "mensor/config/suggest.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <numeric>
 
 namespace mensor::config {
 namespace {
 
-char Fold(char c, bool ignore_case) {
-  return ignore_case ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : c;
-}
+char Fold(char c, bool ignore_case) { return ignore_case ? util::AsciiLower(c) : c; }
 
 }  // namespace
 
@@ -56,18 +53,6 @@ std::string UnknownKeyMessage(std::string_view key, std::span<const std::string>
     message += "'" + suggestions[i] + "'";
   }
   return message + "?";
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return Fold(x, true) == Fold(y, true);
-         });
-}
-
-std::string ToLower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = Fold(c, true);
-  return out;
 }
 
 }  // namespace mensor::config

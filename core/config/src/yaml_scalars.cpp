@@ -1,25 +1,13 @@
 #include "yaml_scalars.hpp"
 
-#include <cctype>
 #include <charconv>
 #include <limits>
 
 #include "mensor/config/suggest.hpp"
 
 namespace mensor::config::internal {
-namespace {
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
-}  // namespace
+using util::Trim;
 
 std::optional<long long> ParseInteger(std::string_view text) {
   text = Trim(text);

@@ -1,28 +1,18 @@
 #include <mensor/plugin/detail/config.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cstring>
 
 #include <spdlog/spdlog.h>
 
 #include "host_functions.hpp"
+#include "mensor/util/strings.hpp"
 
 namespace {
 
 bool EqualKeys(std::string_view a, std::string_view b, bool case_insensitive) {
-  if (!case_insensitive) return a == b;
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
-           return std::tolower(x) == std::tolower(y);
-         });
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+  return case_insensitive ? mensor::util::EqualsIgnoreCase(a, b) : a == b;
 }
 
 // Records why a typed read failed; returns MENSOR_E_CONFIG for `return Fail(...)`.
@@ -161,7 +151,7 @@ mensor_status CfgBool(const mensor_config* cfg, const char* key, bool* out) {
   if (auto status = Find(cfg, key, &node); status != MENSOR_OK) return status;
   if (!node.IsScalar()) return Fail(*cfg, key, "true or false", node);
   // Promitor configs come from .NET, which writes True/False; YAML 1.1 spellings are accepted too.
-  const std::string text = Lower(node.Scalar());
+  const std::string text = mensor::util::ToLowerAscii(node.Scalar());
   if (text == "true" || text == "yes" || text == "on") {
     *out = true;
   } else if (text == "false" || text == "no" || text == "off") {

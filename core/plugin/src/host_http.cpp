@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <exception>
 
@@ -10,6 +9,7 @@
 #include <mensor/plugin/host_api.hpp>
 
 #include "host_functions.hpp"
+#include "mensor/util/strings.hpp"
 
 namespace mensor::plugin::host_fn {
 namespace {
@@ -22,13 +22,6 @@ mensor_status Error(mensor_call* call, mensor_status status, std::string message
 
 // Queries may carry SAS tokens or secrets; messages show the URL without them.
 std::string_view WithoutQuery(std::string_view url) { return url.substr(0, url.find('?')); }
-
-bool IEquals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
-           return std::tolower(x) == std::tolower(y);
-         });
-}
 
 }  // namespace
 
@@ -105,7 +98,7 @@ mensor_str HttpRespBody(const mensor_http_resp* resp) {
 bool HttpRespHeader(const mensor_http_resp* resp, const char* name, mensor_str* out) {
   if (resp == nullptr || name == nullptr || out == nullptr) return false;
   for (const auto& [key, value] : resp->result.headers) {
-    if (IEquals(key, name)) {
+    if (mensor::util::EqualsIgnoreCase(key, name)) {
       *out = Str(value);
       return true;
     }

@@ -10,6 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mensor/util/strings.hpp"
+#include "mensor/util/url.hpp"
+
 namespace mensor::sim {
 
 using Clock = std::chrono::system_clock;
@@ -52,13 +55,15 @@ struct SimResponse {
 
 SimResponse JsonResponse(int status, const nlohmann::json& body);
 
-std::string PercentDecode(std::string_view text, bool plus_is_space);
 // Parses "a=1&b=2" (query strings and x-www-form-urlencoded bodies alike).
 FieldList ParseUrlEncoded(std::string_view text);
-std::string ToLower(std::string_view text);
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
-bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);
 std::vector<std::string> Split(std::string_view text, char separator);
-std::string_view Trim(std::string_view text);
+
+// The shared ASCII and URL helpers (core/util), under the names the handlers use.
+using util::EqualsIgnoreCase;
+using util::PercentDecode;
+using util::StartsWithIgnoreCase;
+using util::Trim;
+inline std::string ToLower(std::string_view text) { return util::ToLowerAscii(text); }
 
 }  // namespace mensor::sim

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mensor/util/strings.hpp"
+
 namespace mensor::config {
 
 std::size_t LevenshteinDistance(std::string_view a, std::string_view b, bool ignore_case = false);
@@ -17,7 +19,8 @@ std::vector<std::string> SuggestKeys(std::string_view key, std::span<const std::
 std::string UnknownKeyMessage(std::string_view key, std::span<const std::string> candidates,
                               bool ignore_case = false);
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
-std::string ToLower(std::string_view text);
+// Keys compare and fold ASCII case-insensitively with the shared util helpers.
+using util::EqualsIgnoreCase;
+using util::ToLowerAscii;
 
 }  // namespace mensor::config

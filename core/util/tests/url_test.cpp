@@ -1,8 +1,8 @@
-#include "mensor/net/url.hpp"
+#include "mensor/util/url.hpp"
 
 #include <gtest/gtest.h>
 
-namespace mensor::net {
+namespace mensor::util {
 namespace {
 
 TEST(PercentEncode, KeepsUnreservedAndEncodesTheRest) {
@@ -13,6 +13,13 @@ TEST(PercentEncode, KeepsUnreservedAndEncodesTheRest) {
 
 TEST(PercentEncode, KeepSlashForPaths) {
   EXPECT_EQ(PercentEncode("/subscriptions/a b/rg", true), "/subscriptions/a%20b/rg");
+}
+
+TEST(PercentEncodePath, KeepsSlashesAndSegmentCharacters) {
+  EXPECT_EQ(PercentEncodePath("/subscriptions/a b/providers/Microsoft.Web/sites/x:y@z"),
+            "/subscriptions/a%20b/providers/Microsoft.Web/sites/x:y@z");
+  EXPECT_EQ(PercentEncodePath("!$&'()*+,;="), "!$&'()*+,;=");
+  EXPECT_EQ(PercentEncodePath("a?b#c%d"), "a%3Fb%23c%25d");
 }
 
 TEST(PercentDecode, DecodesEscapesAndKeepsMalformedOnes) {
@@ -52,4 +59,4 @@ TEST(FormEncode, ParseQueryInverts) {
 }
 
 }  // namespace
-}  // namespace mensor::net
+}  // namespace mensor::util

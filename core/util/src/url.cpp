@@ -1,6 +1,6 @@
-#include "mensor/net/url.hpp"
+#include "mensor/util/url.hpp"
 
-namespace mensor::net {
+namespace mensor::util {
 namespace {
 
 constexpr bool IsUnreserved(unsigned char c) noexcept {
@@ -15,15 +15,38 @@ constexpr int HexValue(char c) noexcept {
   return -1;
 }
 
-}  // namespace
+// RFC 3986 pchar plus '/': unreserved, sub-delims, ':' and '@'.
+constexpr bool IsPathSafe(unsigned char c) noexcept {
+  if (IsUnreserved(c)) return true;
+  switch (c) {
+    case '/':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case ':':
+    case '@':
+      return true;
+    default:
+      return false;
+  }
+}
 
-std::string PercentEncode(std::string_view in, bool keep_slash) {
+template <typename Keep>
+std::string Encode(std::string_view in, Keep keep) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(in.size() + in.size() / 2);
   for (char ch : in) {
     const auto c = static_cast<unsigned char>(ch);
-    if (IsUnreserved(c) || (keep_slash && c == '/')) {
+    if (keep(c)) {
       out.push_back(ch);
     } else {
       out.push_back('%');
@@ -33,6 +56,15 @@ std::string PercentEncode(std::string_view in, bool keep_slash) {
   }
   return out;
 }
+
+}  // namespace
+
+std::string PercentEncode(std::string_view in, bool keep_slash) {
+  return Encode(
+      in, [keep_slash](unsigned char c) { return IsUnreserved(c) || (keep_slash && c == '/'); });
+}
+
+std::string PercentEncodePath(std::string_view path) { return Encode(path, IsPathSafe); }
 
 std::string PercentDecode(std::string_view in, bool plus_as_space) {
   std::string out;
@@ -82,4 +114,4 @@ std::string FormEncode(const std::vector<std::pair<std::string, std::string>>& p
   return out;
 }
 
-}  // namespace mensor::net
+}  // namespace mensor::util
