@@ -1,8 +1,17 @@
-# mensor_add_plugin(<name> SOURCES <src>... [LIBRARIES <lib>...] [INSTALL_DESTINATION <dir>])
+# mensor_add_plugin(<name> SOURCES <src>... [LOGIC_SOURCES <src>...] [LIBRARIES <lib>...]
+#                   [TESTS <test-src>...] [INSTALL_DESTINATION <dir>])
 #
 # Builds libmensor-plugin-<name>.so as a MODULE library (target mensor-plugin-<name>) with hidden
 # visibility and no undefined symbols, plus an OBJECT library mensor-plugin-<name>-objects with
 # the same sources for unit tests that link the plugin in-process (see FakeHost).
+#
+# LOGIC_SOURCES: the plugin's protocol logic, kept apart from the SDK glue in SOURCES so it can be
+# unit-tested on its own: a static library mensor-plugin-<name>-logic (hidden visibility, the
+# folders of its sources as include directories, linking Mensor::sdk and LIBRARIES) that the
+# plugin and its tests link.
+#
+# TESTS: shorthand for mensor_add_plugin_test(<name> SOURCES <test-src>...), done when
+# MENSOR_BUILD_TESTS (in the Mensor tree) or BUILD_TESTING (include(CTest)) is on.
 #
 # mensor_add_plugin_test(<name> SOURCES <test-src>... [LIBRARIES <lib>...])
 #
@@ -15,11 +24,30 @@ include_guard(GLOBAL)
 include(GNUInstallDirs)
 
 function(mensor_add_plugin name)
-  cmake_parse_arguments(ARG "" "INSTALL_DESTINATION" "SOURCES;LIBRARIES" ${ARGN})
+  cmake_parse_arguments(ARG "" "INSTALL_DESTINATION" "SOURCES;LOGIC_SOURCES;LIBRARIES;TESTS"
+                        ${ARGN})
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "mensor_add_plugin(${name}): SOURCES is required")
   endif()
   set(target mensor-plugin-${name})
+
+  if(ARG_LOGIC_SOURCES)
+    set(logic_dirs "")
+    foreach(source IN LISTS ARG_LOGIC_SOURCES)
+      get_filename_component(dir "${source}" DIRECTORY ABSOLUTE)
+      list(APPEND logic_dirs "${dir}")
+    endforeach()
+    list(REMOVE_DUPLICATES logic_dirs)
+    add_library(${target}-logic STATIC ${ARG_LOGIC_SOURCES})
+    target_include_directories(${target}-logic PUBLIC ${logic_dirs})
+    target_link_libraries(${target}-logic PUBLIC Mensor::sdk ${ARG_LIBRARIES})
+    target_compile_features(${target}-logic PUBLIC cxx_std_20)
+    set_target_properties(${target}-logic PROPERTIES
+      POSITION_INDEPENDENT_CODE ON
+      CXX_VISIBILITY_PRESET hidden
+      VISIBILITY_INLINES_HIDDEN ON)
+    set(ARG_LIBRARIES ${target}-logic)
+  endif()
 
   add_library(${target}-objects OBJECT ${ARG_SOURCES})
   target_link_libraries(${target}-objects PUBLIC Mensor::sdk ${ARG_LIBRARIES})
@@ -57,6 +85,10 @@ function(mensor_add_plugin name)
     set(destination "${CMAKE_INSTALL_LIBDIR}/mensor/plugins")
   endif()
   install(TARGETS ${target} LIBRARY DESTINATION "${destination}")
+
+  if(ARG_TESTS AND (MENSOR_BUILD_TESTS OR BUILD_TESTING))
+    mensor_add_plugin_test(${name} SOURCES ${ARG_TESTS})
+  endif()
 endfunction()
 
 function(mensor_add_plugin_test name)

@@ -1,7 +1,11 @@
 #include "token_request.hpp"
 
+#include <mensor/sdk/azure/url.hpp>
+
 namespace mensor::managed_identity {
 namespace {
+
+using sdk::azure::PercentEncode;
 
 constexpr std::string_view kDefaultSuffix = "/.default";
 
@@ -24,24 +28,6 @@ std::string ScopeToResource(std::string_view scope) {
     scope.remove_suffix(kDefaultSuffix.size() - 1);  // keep the '/'
   }
   return std::string(scope);
-}
-
-std::string PercentEncode(std::string_view value) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(value.size() * 3);
-  for (unsigned char c : value) {
-    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '.' || c == '_' || c == '~';
-    if (unreserved) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xF]);
-    }
-  }
-  return out;
 }
 
 TokenRequest BuildTokenRequest(const EnvLookup& env, std::string_view scope,

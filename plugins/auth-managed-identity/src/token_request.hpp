@@ -34,9 +34,6 @@ inline constexpr std::string_view kDefaultImdsHost = "http://169.254.169.254";
 /// (as Azure CLI does) because it is part of the audience IMDS issues tokens for.
 std::string ScopeToResource(std::string_view scope);
 
-/// \brief RFC 3986 percent-encoding of a query-parameter value (unreserved chars kept).
-std::string PercentEncode(std::string_view value);
-
 /// \brief Chooses the protocol from the environment (App Service when IDENTITY_ENDPOINT and
 /// IDENTITY_HEADER are both set, IMDS otherwise; AZURE_POD_IDENTITY_AUTHORITY_HOST overrides
 /// the IMDS host as Azure SDKs do for AAD Pod Identity) and builds the request. An empty

@@ -2,8 +2,8 @@
 #pragma once
 
 #include <mensor/abi.h>
+#include <mensor/sdk/azure/token_response.hpp>
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -11,11 +11,7 @@
 
 namespace mensor::managed_identity {
 
-/// \brief An access token and its absolute expiry.
-struct AccessToken {
-  std::string value;
-  int64_t expires_unix_ns = 0;
-};
+using sdk::azure::AccessToken;
 
 /// \brief Parses a 200 body. Expiry comes from `expires_on` (epoch seconds, string or number)
 /// or else `expires_in` (seconds from now_unix_ns). Throws sdk::Error(UNAVAILABLE) for a body

@@ -27,12 +27,6 @@ TEST(ScopeToResource, LeavesResourcesAlone) {
   EXPECT_EQ(ScopeToResource("https://storage.azure.com"), "https://storage.azure.com");
 }
 
-TEST(PercentEncode, EncodesReservedCharacters) {
-  EXPECT_EQ(PercentEncode("https://management.azure.com/"),
-            "https%3A%2F%2Fmanagement.azure.com%2F");
-  EXPECT_EQ(PercentEncode("a b+c~d_e-f.g"), "a%20b%2Bc~d_e-f.g");
-}
-
 TEST(BuildTokenRequest, ImdsSystemAssigned) {
   TokenRequest request =
       BuildTokenRequest(MakeEnv({}), "https://management.azure.com/.default", "");

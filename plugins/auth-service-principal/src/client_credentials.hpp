@@ -1,6 +1,8 @@
 // The Entra ID v2 client-credentials exchange: request building and response interpretation.
 #pragma once
 
+#include <mensor/sdk/azure/token_response.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -18,14 +20,7 @@ struct TokenHttpRequest {
   std::string body;
 };
 
-/// \brief An access token and its absolute expiry.
-struct AccessToken {
-  std::string value;
-  int64_t expires_unix_ns = 0;
-};
-
-/// \brief application/x-www-form-urlencoded value encoding (RFC 3986 unreserved kept).
-std::string FormEncode(std::string_view value);
+using sdk::azure::AccessToken;
 
 /// \brief POST {authorityHost}/{tenant}/oauth2/v2.0/token with client_id, client_secret, scope
 /// and grant_type=client_credentials.

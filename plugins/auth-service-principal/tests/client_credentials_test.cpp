@@ -25,12 +25,6 @@ sdk::Error ErrorOf(int status, std::string_view body, std::string_view secret = 
   return sdk::Error(MENSOR_OK, "");
 }
 
-TEST(FormEncode, EncodesEverythingButUnreserved) {
-  EXPECT_EQ(FormEncode("https://management.azure.com/.default"),
-            "https%3A%2F%2Fmanagement.azure.com%2F.default");
-  EXPECT_EQ(FormEncode("a+b c&d=e~"), "a%2Bb%20c%26d%3De~");
-}
-
 TEST(BuildTokenRequest, PostsClientCredentialsForm) {
   Settings settings{"client id", "tenant-1", "http://127.0.0.1:9000", "", ""};
   TokenHttpRequest request =
