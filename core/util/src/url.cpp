@@ -1,12 +1,12 @@
 #include "mensor/util/url.hpp"
 
+#include <mensor/sdk/azure/url.hpp>
+
 namespace mensor::util {
 namespace {
 
-constexpr bool IsUnreserved(unsigned char c) noexcept {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
-}
+// The encoder is the SDK's header-only one, so the core and the plugins share a single copy.
+using sdk::azure::IsUnreserved;
 
 constexpr int HexValue(char c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';
@@ -39,32 +39,16 @@ constexpr bool IsPathSafe(unsigned char c) noexcept {
   }
 }
 
-template <typename Keep>
-std::string Encode(std::string_view in, Keep keep) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(in.size() + in.size() / 2);
-  for (char ch : in) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (keep(c)) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0x0F]);
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string PercentEncode(std::string_view in, bool keep_slash) {
-  return Encode(
+  return sdk::azure::PercentEncode(
       in, [keep_slash](unsigned char c) { return IsUnreserved(c) || (keep_slash && c == '/'); });
 }
 
-std::string PercentEncodePath(std::string_view path) { return Encode(path, IsPathSafe); }
+std::string PercentEncodePath(std::string_view path) {
+  return sdk::azure::PercentEncode(path, IsPathSafe);
+}
 
 std::string PercentDecode(std::string_view in, bool plus_as_space) {
   std::string out;
@@ -104,14 +88,7 @@ std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view que
 }
 
 std::string FormEncode(const std::vector<std::pair<std::string, std::string>>& pairs) {
-  std::string out;
-  for (const auto& [name, value] : pairs) {
-    if (!out.empty()) out.push_back('&');
-    out += PercentEncode(name);
-    out.push_back('=');
-    out += PercentEncode(value);
-  }
-  return out;
+  return sdk::azure::FormEncode(pairs);
 }
 
 }  // namespace mensor::util

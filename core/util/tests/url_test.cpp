@@ -44,15 +44,6 @@ TEST(ParseQuery, SplitsAndDecodesInOrder) {
   EXPECT_TRUE(ParseQuery("").empty());
 }
 
-TEST(FormEncode, EncodesBothSides) {
-  EXPECT_EQ(FormEncode({{"grant_type", "client_credentials"},
-                        {"scope", "https://management.azure.com/.default"},
-                        {"a b", "c&d"}}),
-            "grant_type=client_credentials&scope=https%3A%2F%2Fmanagement.azure.com%2F.default"
-            "&a%20b=c%26d");
-  EXPECT_EQ(FormEncode({}), "");
-}
-
 TEST(FormEncode, ParseQueryInverts) {
   const std::vector<std::pair<std::string, std::string>> pairs = {{"k=1", "v&2"}, {"x", "+ %"}};
   EXPECT_EQ(ParseQuery(FormEncode(pairs)), pairs);

@@ -9,17 +9,20 @@
 
 namespace mensor::sdk::azure {
 
-/// \brief RFC 3986 percent-encoding: everything except unreserved characters (A-Z a-z 0-9
-/// - . _ ~) becomes %XX with upper-case hex, so spaces are %20. Suits query-parameter values and
-/// application/x-www-form-urlencoded values alike.
-inline std::string PercentEncode(std::string_view value) {
+/// \brief RFC 3986 unreserved characters: A-Z a-z 0-9 - . _ ~
+constexpr bool IsUnreserved(unsigned char c) noexcept {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
+}
+
+/// \brief Percent-encodes every byte for which `keep(byte)` is false as %XX (upper-case hex).
+template <typename Keep>
+std::string PercentEncode(std::string_view value, Keep keep) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(value.size() * 3);
   for (unsigned char c : value) {
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-    if (unreserved) {
+    if (keep(c)) {
       out.push_back(static_cast<char>(c));
     } else {
       out.push_back('%');
@@ -28,6 +31,13 @@ inline std::string PercentEncode(std::string_view value) {
     }
   }
   return out;
+}
+
+/// \brief RFC 3986 percent-encoding: everything except unreserved characters becomes %XX, so
+/// spaces are %20 (never '+', which servers may keep). Suits query-parameter values and
+/// application/x-www-form-urlencoded values alike.
+inline std::string PercentEncode(std::string_view value) {
+  return PercentEncode(value, IsUnreserved);
 }
 
 /// \brief `name=value&...` with both sides percent-encoded: an application/x-www-form-urlencoded
