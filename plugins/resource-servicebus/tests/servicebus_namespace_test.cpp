@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "../servicebus_namespace.hpp"
+#include "../src/servicebus_namespace.hpp"
 
 namespace {
 
