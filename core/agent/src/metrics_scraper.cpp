@@ -100,8 +100,7 @@ void MetricsScraper::Handle(std::shared_ptr<Attempt> attempt, net::ClientRespons
   if (response.status < 200 || response.status >= 300) {
     // Always name the HTTP status: Azure's error code alone ("InternalServerError") hides it.
     const std::string status_text = "HTTP " + std::to_string(response.status);
-    const std::string detail =
-        azure::ParseAzureError(response.status, response.body).ToLogString();
+    const std::string detail = azure::ParseAzureError(response.status, response.body).ToLogString();
     std::string reason = "Azure Monitor answered " + status_text;
     if (detail != status_text) reason += ": " + detail;
     if (auto retry_after = response.Header("Retry-After")) {

@@ -59,7 +59,8 @@
 #define MENSOR_ABI_VERSION_MINOR 0
 /* (major << 16) | minor. Patch levels are not part of the ABI. */
 #define MENSOR_ABI_MAKE_VERSION(major, minor) ((((uint32_t)(major)) << 16) | ((uint32_t)(minor)))
-#define MENSOR_ABI_VERSION MENSOR_ABI_MAKE_VERSION(MENSOR_ABI_VERSION_MAJOR, MENSOR_ABI_VERSION_MINOR)
+#define MENSOR_ABI_VERSION \
+  MENSOR_ABI_MAKE_VERSION(MENSOR_ABI_VERSION_MAJOR, MENSOR_ABI_VERSION_MINOR)
 #define MENSOR_ABI_MAJOR_OF(v) ((uint32_t)(v) >> 16)
 #define MENSOR_ABI_MINOR_OF(v) ((uint32_t)(v)&0xFFFFu)
 
@@ -170,9 +171,9 @@ struct mensor_config_schema;
 /* One declared configuration key.
  * OWNERSHIP: static storage in the plugin (M6). THREADS: read-only. Since 1.0. */
 typedef struct mensor_config_key {
-  const char* name; /* exact YAML key, e.g. "queueName" */
-  int32_t type;     /* MENSOR_CFG_* */
-  uint32_t flags;   /* MENSOR_CFG_REQUIRED | ... */
+  const char* name;          /* exact YAML key, e.g. "queueName" */
+  int32_t type;              /* MENSOR_CFG_* */
+  uint32_t flags;            /* MENSOR_CFG_REQUIRED | ... */
   const char* default_value; /* textual, parsed by the host; NULL = none */
   const char* description;   /* for `mensor plugins --describe`, schemas and docs */
   const struct mensor_config_schema* children; /* for OBJECT / OBJECT_LIST; else NULL */
@@ -457,9 +458,9 @@ typedef struct mensor_host_api {
  * OWNERSHIP: static storage in the plugin (M6). THREADS: T7. Since 1.0. */
 typedef struct mensor_plugin_info {
   uint32_t struct_size;
-  uint32_t abi_version;    /* the MENSOR_ABI_VERSION the plugin was built against */
-  const char* name;        /* library name, e.g. "servicebus" */
-  const char* version;     /* the plugin's own version */
+  uint32_t abi_version; /* the MENSOR_ABI_VERSION the plugin was built against */
+  const char* name;     /* library name, e.g. "servicebus" */
+  const char* version;  /* the plugin's own version */
   const char* description;
 } mensor_plugin_info;
 
@@ -469,7 +470,7 @@ typedef const mensor_plugin_info* (*mensor_plugin_info_fn)(void);
  * types through host->register_*. The host pointer stays valid until exit.
  * OWNERSHIP: host and reg borrowed; host may be kept. THREADS: control thread. Since 1.0. */
 typedef mensor_status (*mensor_plugin_register_fn)(const mensor_host_api* host,
-                                                    mensor_registrar* reg, mensor_call* call);
+                                                   mensor_registrar* reg, mensor_call* call);
 /* Optional; called at shutdown after every instance is destroyed. THREADS: control. Since 1.0. */
 typedef void (*mensor_plugin_unload_fn)(void);
 
