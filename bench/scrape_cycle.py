@@ -48,13 +48,13 @@ def main():
     harness.BIN = Path(args.build).resolve() / "bin"
 
     work = harness.tempdir("mensor-bench-")
-    sim = harness.Simulator(work)
+    sim = harness.Simulator(work, world=None)  # open world: every namespace exists
     port = harness.free_port()
     config = harness.write_config(work / "config", sim.url, port,
                                   declaration=declaration(args.resources).replace(
                                       "@SIM_URL@", sim.url))
     started = time.monotonic()
-    agent = harness.Agent(work, config, sim.url)
+    agent = harness.Agent(work, config, sim.url, port)
     pid = agent.process.proc.pid
     harness.wait_until(lambda: harness.http(f"http://127.0.0.1:{port}/api/v1/health")[0] == 200,
                        30, "the agent's health endpoint", interval=0.005)
