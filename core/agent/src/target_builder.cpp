@@ -114,6 +114,9 @@ std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declara
                                        const plugin::PluginRegistry& registry,
                                        config::Diagnostics& diagnostics) {
   std::vector<ScrapeTarget> targets;
+  size_t resource_count = 0;
+  for (const auto& metric : declaration.metrics) resource_count += metric.resources.size();
+  targets.reserve(resource_count);
   const config::AzureMetadata& metadata = declaration.azure_metadata;
   for (const config::MetricDefinition& metric : declaration.metrics) {
     const auto type = registry.FindResourceType(metric.resource_type);
