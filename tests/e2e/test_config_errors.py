@@ -84,6 +84,18 @@ class ConfigErrorsTest(unittest.TestCase):
         self.assert_diagnostic(result, config, line_of(broken, "StorageQueue"),
                                "'StorageQueue'.*available.*ServiceBusNamespace")
 
+    def test_auth_mode_refusing_its_configuration_exits_2(self):
+        # ServicePrincipal without identityId or secret: the plugin refuses at create(), which is
+        # a configuration error like any other, not a crash or exit 1.
+        config = harness.write_config(self.workdir / "sp", UNUSED_URL, harness.free_port(),
+                                      mode="ServicePrincipal")
+        result = harness.run_mensor("--config-folder", config, timeout=10, env_extra={
+            "PROMITOR_AUTH_APPKEY": "", "AUTH_APPKEY": "", "PROMITOR_AUTH_APPID": ""})
+        self.assertEqual(result.returncode, EXIT_BAD_CONFIG, result.stderr)
+        self.assertRegex(result.stderr,
+                         rf"{re.escape(str(config / 'runtime.yaml'))}: error: authentication mode "
+                         r"'ServicePrincipal' could not be set up: .+")
+
     def test_validate_accepts_the_demo_config(self):
         result = self.run_agent("validate", "--config-folder", self.config(None))
         self.assertEqual(result.returncode, 0, result.stderr)

@@ -17,6 +17,7 @@
 #include "mensor/agent/http_api.hpp"
 #include "mensor/agent/logging.hpp"
 #include "mensor/agent/metrics_scraper.hpp"
+#include "mensor/agent/plugin_create_error.hpp"
 #include "mensor/agent/scheduler.hpp"
 #include "mensor/agent/scrape_run.hpp"
 #include "mensor/agent/sink_set.hpp"
@@ -77,7 +78,6 @@ int RunAgent(const AgentOptions& options) {
   SetUpLogging(ParseVerbosity(loaded.runtime.telemetry.container_logs.verbosity.value_or(
                                   loaded.runtime.telemetry.default_verbosity),
                               spdlog::level::err));
-  PrintSummary(loaded);
 
   net::ServerOptions server_options;
   server_options.bind_address = loaded.runtime.server.bind_address;
@@ -110,6 +110,13 @@ int RunAgent(const AgentOptions& options) {
                        loaded.runtime.health_check.enable_scraper_freshness_health_check},
         freshness);
     server.Start();
+    PrintSummary(loaded);
+  } catch (const PluginConfigError& error) {
+    fmt::print(stderr, "{}: error: {}\nMensor is not configured correctly. Fix it and restart.\n",
+               loaded.runtime.source_file, error.what());
+    sinks.StopAll();
+    plugin::SetHostBackend(nullptr);
+    return kExitBadConfig;
   } catch (const std::exception& error) {
     spdlog::critical("{}", error.what());
     fmt::print(stderr, "Mensor could not start: {}\n", error.what());

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "mensor/agent/plugin_create_error.hpp"
 #include "mensor/plugin/detail/results.hpp"
 
 namespace mensor::agent {
@@ -27,9 +28,8 @@ void AuthSession::Create() {
   const mensor_status status = mode_.desc.create(&ctx_, &config_, &call, &instance_);
   if (status != MENSOR_OK || instance_ == nullptr) {
     instance_ = nullptr;
-    throw std::runtime_error(
-        "authentication mode '" + ctx_.instance + "' could not be set up: " +
-        (call.error_message.empty() ? "status " + std::to_string(status) : call.error_message));
+    ThrowCreateFailure("authentication mode '" + ctx_.instance + "' could not be set up", status,
+                       call);
   }
 }
 

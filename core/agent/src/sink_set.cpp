@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "mensor/agent/plugin_create_error.hpp"
 #include "mensor/plugin/detail/call.hpp"
 #include "mensor/plugin/detail/results.hpp"
 
@@ -46,9 +47,7 @@ void SinkSet::Create(const std::string& name, const mensor_sink_desc& desc,
   const mensor_status status =
       desc.create(sink->ctx.get(), sink->config.get(), &call, &sink->instance);
   if (status != MENSOR_OK || sink->instance == nullptr) {
-    throw std::runtime_error(
-        "sink '" + name + "' could not be created: " +
-        (call.error_message.empty() ? "status " + std::to_string(status) : call.error_message));
+    ThrowCreateFailure("sink '" + name + "' could not be created", status, call);
   }
   sinks_.push_back(std::move(sink));
 }
