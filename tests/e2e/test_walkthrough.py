@@ -1,6 +1,7 @@
 """The reference walkthrough, end to end: simulator + agent (demo config, managed identity) + a
 real Prometheus reading the series back."""
 import json
+import os
 import re
 import subprocess
 import unittest
@@ -86,6 +87,19 @@ class WalkthroughTest(unittest.TestCase):
         for name in ("promitor_scrape_success", "promitor_scrape_error",
                      "promitor_ratelimit_arm", "promitor_ratelimit_arm_throttled"):
             self.assertTrue(exposition.select(exposition.parse(body), name), name)
+
+    def test_process_metrics_describe_the_agent(self):
+        body = self.agent.get("/metrics")[2]
+        samples = exposition.parse(body)
+        (rss,) = exposition.select(samples, "promitor_runtime_process_resident_memory_bytes")
+        pid = self.agent.process.proc.pid
+        with open(f"/proc/{pid}/statm") as statm:
+            resident_now = int(statm.read().split()[1]) * os.sysconf("SC_PAGESIZE")
+        # Sampled up to 10 s ago: same order of magnitude as the process's resident size now.
+        self.assertLess(rss.value, resident_now * 4)
+        self.assertGreater(rss.value, resident_now / 4)
+        self.assertEqual(exposition.metadata(body)["promitor_runtime_process_cpu_seconds_total"]
+                         ["type"], "counter")
 
     def test_http_api(self):
         version = harness.run_mensor("--version").stdout.split()[-1]

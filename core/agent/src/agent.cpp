@@ -18,6 +18,7 @@
 #include "mensor/agent/logging.hpp"
 #include "mensor/agent/metrics_scraper.hpp"
 #include "mensor/agent/plugin_create_error.hpp"
+#include "mensor/agent/process_reporter.hpp"
 #include "mensor/agent/scheduler.hpp"
 #include "mensor/agent/scrape_run.hpp"
 #include "mensor/agent/sink_set.hpp"
@@ -157,6 +158,8 @@ int RunAgent(const AgentOptions& options) {
     scheduler.Add(text, crons.at(text), [run] { run->Start(); });
   }
   scheduler.Start();
+  ProcessReporter process_reporter(io, workers, sinks);
+  process_reporter.Start();
 
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code&, int signal_number) {
@@ -164,6 +167,7 @@ int RunAgent(const AgentOptions& options) {
     for (auto& run : runs) run->Stop();
     scraper.Stop();
     scheduler.Stop();
+    process_reporter.Stop();
     server.Stop();
     client.Stop();  // in-flight requests complete as cancelled
   });

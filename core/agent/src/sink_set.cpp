@@ -19,7 +19,7 @@ mensor_batch ToBatch(const std::string& scope, const std::vector<MeasuredSample>
     mensor_batch::Sample out;
     out.name = sample.name;
     out.description = sample.description;
-    out.kind = MENSOR_METRIC_GAUGE;
+    out.kind = sample.counter ? MENSOR_METRIC_COUNTER : MENSOR_METRIC_GAUGE;
     out.has_value = sample.has_value;
     out.value = sample.value;
     out.timestamp_unix_ns = sample.timestamp_unix_ns;

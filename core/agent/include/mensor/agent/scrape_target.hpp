@@ -39,6 +39,7 @@ struct MeasuredSample {
   double value = 0;
   int64_t timestamp_unix_ns = 0;
   LabelList labels;
+  bool counter = false;  // a monotonically increasing total rather than a gauge
 };
 
 }  // namespace mensor::agent
