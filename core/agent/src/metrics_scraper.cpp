@@ -6,6 +6,7 @@
 #include "mensor/agent/series_builder.hpp"
 #include "mensor/azure/azure_error.hpp"
 #include "mensor/azure/iso8601.hpp"
+#include "mensor/azure/metric_definitions.hpp"
 #include "mensor/azure/metrics_request.hpp"
 #include "mensor/azure/metrics_response.hpp"
 #include "mensor/azure/resource_id.hpp"
@@ -19,6 +20,9 @@ struct MetricsScraper::Attempt {
   std::string token;
   std::string subscription_id;
   bool retried_after_401 = false;
+  // Set once the metric definitions told which grain to query; until then the attempt asks for
+  // the definitions first.
+  std::optional<std::chrono::seconds> interval;
 };
 
 namespace {
@@ -53,20 +57,25 @@ void MetricsScraper::Send(std::shared_ptr<Attempt> attempt) {
     Fail(*attempt, std::string("no access token for ") + options_.arm_scope + ": " + error.what());
     return;
   }
-  const auto window =
-      azure::ComputeTimeWindow(options_.clock(), target.interval, options_.window_grains);
-  azure::MetricsQuery query;
-  query.resource_id = target.resource_uri;
-  query.metric_names = {target.azure_metric_name};
-  query.aggregations = {target.aggregation};
-  query.interval = target.interval;
-  query.start = window.start;
-  query.end = window.end;
-  query.filter = target.filter;
-  query.top = target.top;
-
+  attempt->interval = grains_.Find(
+      GrainCache::Key(target.resource_type, target.azure_metric_name, target.interval));
   net::ClientRequest request;
-  request.url = azure::BuildMetricsUrl(options_.arm_base, query);
+  if (attempt->interval) {
+    const auto window =
+        azure::ComputeTimeWindow(options_.clock(), *attempt->interval, options_.window_grains);
+    azure::MetricsQuery query;
+    query.resource_id = target.resource_uri;
+    query.metric_names = {target.azure_metric_name};
+    query.aggregations = {target.aggregation};
+    query.interval = *attempt->interval;
+    query.start = window.start;
+    query.end = window.end;
+    query.filter = target.filter;
+    query.top = target.top;
+    request.url = azure::BuildMetricsUrl(options_.arm_base, query);
+  } else {
+    request.url = azure::BuildMetricDefinitionsUrl(options_.arm_base, target.resource_uri);
+  }
   request.headers = {{"Authorization", "Bearer " + attempt->token}, {"Accept", "application/json"}};
   request.timeout = options_.request_timeout;
   client_.Submit(std::move(request), [this, attempt](net::ClientResponse response) {
@@ -109,7 +118,41 @@ void MetricsScraper::Handle(std::shared_ptr<Attempt> attempt, net::ClientRespons
     Fail(*attempt, reason);
     return;
   }
+  if (!attempt->interval) {
+    LearnGrain(attempt, response.body);
+    return;
+  }
   Succeed(*attempt, response.body);
+}
+
+void MetricsScraper::LearnGrain(std::shared_ptr<Attempt> attempt, const std::string& body) {
+  const ScrapeTarget& target = *attempt->target;
+  auto definitions = azure::ParseMetricDefinitions(body);
+  if (!definitions) {
+    Fail(*attempt, "malformed metric definitions: " + definitions.error());
+    return;
+  }
+  const azure::MetricDefinition* definition =
+      azure::FindDefinition(*definitions, target.azure_metric_name);
+  if (definition == nullptr) {
+    std::string known;
+    for (const auto& other : *definitions) known += (known.empty() ? "" : ", ") + other.name;
+    Fail(*attempt, "Azure Monitor has no metric '" + target.azure_metric_name +
+                       "' for this resource; it offers: " +
+                       azure::SanitizeForLog(known.empty() ? "none" : known));
+    return;
+  }
+  const auto grain = azure::ChooseTimeGrain(*definition, target.interval).value_or(target.interval);
+  if (grain != target.interval) {
+    spdlog::warn(
+        "{} will use the {} aggregation interval rather than {}: {} does not offer {} for "
+        "{} resources",
+        target.metric_name, azure::FormatDuration(grain), azure::FormatDuration(target.interval),
+        target.azure_metric_name, azure::FormatDuration(target.interval), target.resource_type);
+  }
+  grains_.Store(GrainCache::Key(target.resource_type, target.azure_metric_name, target.interval),
+                grain);
+  Send(attempt);
 }
 
 void MetricsScraper::Succeed(const Attempt& attempt, const std::string& body) {
@@ -130,7 +173,7 @@ void MetricsScraper::Succeed(const Attempt& attempt, const std::string& body) {
     return;
   }
   // Azure may answer with another grain than asked for; buckets are complete relative to it.
-  std::chrono::seconds interval = target.interval;
+  std::chrono::seconds interval = attempt.interval.value_or(target.interval);
   if (auto answered = azure::ParseDuration(parsed->interval)) interval = *answered;
 
   const auto now = options_.clock();

@@ -54,11 +54,43 @@ TEST(MetricsScraperTest, RateLimitHeaderIsRecorded) {
   ASSERT_EQ(rig.ScrapeAndWait(ScraperRig::QueueTarget("demo_queue")), true);
   const auto remaining = rig.writer.Latest("promitor_ratelimit_arm");
   ASSERT_TRUE(remaining);
-  EXPECT_DOUBLE_EQ(remaining->value, 11999);  // the simulator's budget of 12000, minus one read
+  // The simulator's budget of 12000 minus two reads: the metric definitions, then the metrics.
+  EXPECT_DOUBLE_EQ(remaining->value, 11998);
   EXPECT_EQ(
       remaining->labels,
       (LabelList{{"tenant_id", "tenant-1"}, {"subscription_id", "sub-1"}, {"app_id", "app-1"}}));
   EXPECT_DOUBLE_EQ(rig.writer.Value("promitor_ratelimit_arm_throttled"), 0);
+}
+
+TEST(MetricsScraperTest, DefinitionsAreReadOncePerResourceTypeAndMetric) {
+  ScraperRig rig;
+  ASSERT_EQ(rig.ScrapeAndWait(ScraperRig::QueueTarget("demo_queue")), true);
+  ASSERT_EQ(rig.ScrapeAndWait(ScraperRig::QueueTarget("orders")), true);
+  ASSERT_EQ(rig.ScrapeAndWait(ScraperRig::QueueTarget("demo_queue")), true);
+  EXPECT_EQ(rig.sim.Count("metric_definitions"), 1);
+  EXPECT_EQ(rig.sim.Count("metrics"), 3);
+}
+
+TEST(MetricsScraperTest, UnknownMetricFailsBeforeQueryingIt) {
+  ScraperRig rig;
+  auto target = std::make_shared<ScrapeTarget>(*ScraperRig::QueueTarget("demo_queue"));
+  target->azure_metric_name = "NoSuchMetric";
+  EXPECT_EQ(rig.ScrapeAndWait(target), false);
+  EXPECT_EQ(rig.sim.Count("metrics"), 0);
+  EXPECT_DOUBLE_EQ(rig.writer.Value("promitor_scrape_error"), 1);
+  EXPECT_FALSE(rig.writer.Latest("demo_queue_size"));
+}
+
+TEST(MetricsScraperTest, IntervalSnapsToTheClosestOfferedGrain) {
+  ScraperRig rig;
+  auto target = std::make_shared<ScrapeTarget>(*ScraperRig::QueueTarget("demo_queue"));
+  // Azure offers PT1M and PT5M but not PT2M, and answers 400 to it: Promitor snaps to PT1M.
+  target->interval = std::chrono::seconds(120);
+  EXPECT_EQ(rig.ScrapeAndWait(target), true);
+  EXPECT_EQ(rig.sim.Count("bad_request"), 0);
+  const auto sample = rig.writer.Latest("demo_queue_size");
+  ASSERT_TRUE(sample);
+  EXPECT_DOUBLE_EQ(sample->value, 42);  // one minute's Total, not two
 }
 
 TEST(MetricsScraperTest, ServerErrorFailsAndLeavesSinksAlone) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "mensor/agent/grain_cache.hpp"
 #include "mensor/agent/sample_writer.hpp"
 #include "mensor/agent/scrape_target.hpp"
 #include "mensor/agent/self_metrics.hpp"
@@ -27,7 +28,9 @@ struct ScraperOptions {
 
 /// Scrapes targets through the Azure Monitor metrics API: token from the cache, one request per
 /// target through the shared HTTP client (many in flight), the newest complete bucket of each
-/// series written to the sinks, and the outcome to the self-metrics.
+/// series written to the sinks, and the outcome to the self-metrics. The first scrape of a
+/// (resource type, metric) reads its metric definitions once: a metric Azure does not know is a
+/// clear failure, and an interval it does not offer snaps to the closest one (with a warning).
 ///
 /// A failed scrape (token, transport, 4xx/5xx, malformed answer) logs one line, sets
 /// promitor_scrape_error and leaves the sinks' previous values alone. A 401 renews the token and
@@ -49,6 +52,7 @@ class MetricsScraper {
   struct Attempt;
   void Send(std::shared_ptr<Attempt> attempt);
   void Handle(std::shared_ptr<Attempt> attempt, net::ClientResponse response);
+  void LearnGrain(std::shared_ptr<Attempt> attempt, const std::string& body);
   void Succeed(const Attempt& attempt, const std::string& body);
   void Fail(const Attempt& attempt, const std::string& reason);
 
@@ -58,6 +62,7 @@ class MetricsScraper {
   SampleWriter& sinks_;
   SelfMetrics& self_;
   ScraperOptions options_;
+  GrainCache grains_;
   std::atomic<bool> stopping_{false};
 };
 
