@@ -53,7 +53,7 @@ void PrintSummary(const LoadedConfiguration& loaded) {
              loaded.declaration.metrics.size(), loaded.targets.size());
   for (const auto& target : loaded.targets) {
     fmt::print("  {:<32} {:<24} {:<12} {}\n", target.metric_name, target.azure_metric_name,
-               target.schedule ? target.schedule->Text() : "-", target.resource_uri);
+               target.schedule ? target.schedule->Text() : "-", target.resource_uri());
   }
   std::fflush(stdout);
 }

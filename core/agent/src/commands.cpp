@@ -64,7 +64,7 @@ int Validate(const AgentOptions& options) {
   for (const auto& target : loaded.targets) {
     fmt::print("{:<32} {:<24} {:<10} {:<14} {}\n", target.metric_name, target.azure_metric_name,
                azure::ToString(target.aggregation), target.schedule ? target.schedule->Text() : "-",
-               target.resource_uri);
+               target.resource_uri());
   }
   fmt::print("{} error(s), {} warning(s)\n", diagnostics.ErrorCount(), diagnostics.WarningCount());
   return outcome == LoadOutcomeCode::kOk ? kExitOk : kExitBadConfig;

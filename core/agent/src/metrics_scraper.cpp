@@ -18,7 +18,6 @@ struct MetricsScraper::Attempt {
   std::shared_ptr<const ScrapeTarget> target;
   Done done;
   std::string token;
-  std::string subscription_id;
   bool retried_after_401 = false;
   // Set once the metric definitions told which grain to query; until then the attempt asks for
   // the definitions first.
@@ -45,7 +44,6 @@ void MetricsScraper::Scrape(std::shared_ptr<const ScrapeTarget> target, Done don
   auto attempt = std::make_shared<Attempt>();
   attempt->target = std::move(target);
   attempt->done = std::move(done);
-  attempt->subscription_id = attempt->target->labels.subscription_id;
   boost::asio::post(workers_, [this, attempt] { Send(attempt); });
 }
 
@@ -64,7 +62,7 @@ void MetricsScraper::Send(std::shared_ptr<Attempt> attempt) {
     const auto window =
         azure::ComputeTimeWindow(options_.clock(), *attempt->interval, options_.window_grains);
     azure::MetricsQuery query;
-    query.resource_id = target.resource_uri;
+    query.resource_id = target.resource_uri();
     query.metric_names = {target.azure_metric_name};
     query.aggregations = {target.aggregation};
     query.interval = *attempt->interval;
@@ -74,7 +72,7 @@ void MetricsScraper::Send(std::shared_ptr<Attempt> attempt) {
     query.top = target.top;
     request.url = azure::BuildMetricsUrl(options_.arm_base, query);
   } else {
-    request.url = azure::BuildMetricDefinitionsUrl(options_.arm_base, target.resource_uri);
+    request.url = azure::BuildMetricDefinitionsUrl(options_.arm_base, target.resource_uri());
   }
   request.headers = {{"Authorization", "Bearer " + attempt->token}, {"Accept", "application/json"}};
   request.timeout = options_.request_timeout;
@@ -93,7 +91,8 @@ void MetricsScraper::Handle(std::shared_ptr<Attempt> attempt, net::ClientRespons
     if (auto header = response.Header("x-ms-ratelimit-remaining-subscription-reads")) {
       remaining = azure::ParseRemainingReads(*header).value_or(-1);
     }
-    self_.RecordArmResponse(attempt->subscription_id, remaining, response.status == 429, now_ns);
+    self_.RecordArmResponse(attempt->target->labels.subscription_id, remaining,
+                            response.status == 429, now_ns);
   }
   if (response.status == 401 && !attempt->retried_after_401) {
     // The token may have been revoked or rotated early: renew once before giving up.
@@ -179,9 +178,9 @@ void MetricsScraper::Succeed(const Attempt& attempt, const std::string& body) {
   const auto now = options_.clock();
   SeriesResult series = BuildSeries(target, *metric, interval, now);
   for (const auto& warning : series.warnings) {
-    spdlog::warn("{} for {}: {}", target.metric_name, target.resource_uri, warning);
+    spdlog::warn("{} for {}: {}", target.metric_name, target.resource_uri(), warning);
   }
-  sinks_.Write(target.metric_name + "|" + target.resource_uri, series.samples);
+  sinks_.Write(target.metric_name + "|" + target.resource_uri(), series.samples);
   self_.RecordScrape(target, true, UnixNs(now));
   attempt.done(true);
 }
@@ -196,7 +195,7 @@ void MetricsScraper::Fail(const Attempt& attempt, const std::string& reason) {
       "scraping {} ({} {}) for {} failed: {}; keeping its last values, next try at the "
       "next scheduled run",
       target.metric_name, target.azure_metric_name, azure::ToString(target.aggregation),
-      target.resource_uri, reason);
+      target.resource_uri(), reason);
   self_.RecordScrape(target, false, UnixNs(options_.clock()));
   attempt.done(false);
 }

@@ -22,7 +22,7 @@ void SelfMetrics::RecordScrape(const ScrapeTarget& target, bool success, int64_t
              "1 when the last scrape of the metric for the resource succeeded, else 0", success),
       sample("promitor_scrape_error",
              "1 when the last scrape of the metric for the resource failed, else 0", !success)};
-  writer_.Write("mensor/self/scrape/" + target.metric_name + "/" + target.resource_uri, samples);
+  writer_.Write("mensor/self/scrape/" + target.metric_name + "/" + target.resource_uri(), samples);
 }
 
 void SelfMetrics::RecordArmResponse(const std::string& subscription_id, int64_t remaining,

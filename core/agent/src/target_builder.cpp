@@ -165,7 +165,7 @@ std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declara
       target.description = metric.description;
       target.resource_type = metric.resource_type;
       target.schedule = metric.cron;
-      target.resource_uri = azure::BuildResourceUri(
+      target.labels.resource_uri = azure::BuildResourceUri(
           entry.subscription_id, entry.resource_group_name, described.provider_path);
       target.azure_metric_name = azure_metric.metric_name;
       target.aggregation = ToAggregation(azure_metric.aggregation_type);
@@ -176,7 +176,6 @@ std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declara
       target.first_dimension_label = described.first_dimension_label;
       target.labels.resource_group = entry.resource_group_name;
       target.labels.subscription_id = entry.subscription_id;
-      target.labels.resource_uri = target.resource_uri;
       target.labels.instance_name = described.instance_name;
       target.labels.scraper_labels = described.labels;
       target.labels.metric_labels = metric.labels;

@@ -48,11 +48,4 @@ void TokenCache::Invalidate(const std::string& scope, const std::string& rejecte
   if (entry.present && entry.token.value == rejected) entry.present = false;
 }
 
-double TokenCache::SecondsUntilExpiry(const std::string& scope) {
-  Entry& entry = EntryFor(scope);
-  std::lock_guard lock(entry.mutex);
-  if (!entry.present) return -1;
-  return std::chrono::duration<double>(entry.token.expires - clock_()).count();
-}
-
 }  // namespace mensor::agent

@@ -152,7 +152,7 @@ TEST(MetricsScraperTest, NoTokenFailsWithoutCallingAzure) {
 TEST(MetricsScraperTest, UnknownResourceFails) {
   ScraperRig rig;
   auto target = std::make_shared<ScrapeTarget>(*ScraperRig::QueueTarget("demo_queue"));
-  target->resource_uri =
+  target->labels.resource_uri =
       "subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.ServiceBus/namespaces/nope";
   EXPECT_EQ(rig.ScrapeAndWait(target), false);
   EXPECT_EQ(rig.sim.Count("not_found"), 1);

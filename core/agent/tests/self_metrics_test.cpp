@@ -13,7 +13,7 @@ ScrapeTarget Target() {
   ScrapeTarget target;
   target.metric_name = "demo_queue_size";
   target.resource_type = "ServiceBusNamespace";
-  target.resource_uri = "subscriptions/s/resourceGroups/rg/providers/x/ns";
+  target.labels.resource_uri = "subscriptions/s/resourceGroups/rg/providers/x/ns";
   target.labels.resource_group = "rg";
   target.labels.subscription_id = "s";
   target.labels.instance_name = "ns";

@@ -83,7 +83,7 @@ TEST(TargetBuilderTest, QueueResourceBecomesFilteredTarget) {
   EXPECT_EQ(target.description, "Active messages");
   EXPECT_EQ(target.resource_type, "ServiceBusNamespace");
   EXPECT_EQ(
-      target.resource_uri,
+      target.resource_uri(),
       "subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.ServiceBus/namespaces/ns-1");
   EXPECT_EQ(target.azure_metric_name, "ActiveMessages");
   EXPECT_EQ(target.aggregation, azure::Aggregation::kTotal);
@@ -97,7 +97,6 @@ TEST(TargetBuilderTest, QueueResourceBecomesFilteredTarget) {
   EXPECT_EQ(target.schedule->Text(), "*/5 * * * *");
   EXPECT_EQ(target.labels.resource_group, "rg-1");
   EXPECT_EQ(target.labels.subscription_id, "sub-1");
-  EXPECT_EQ(target.labels.resource_uri, target.resource_uri);
   EXPECT_EQ(target.labels.instance_name, "ns-1");
   EXPECT_EQ(target.labels.scraper_labels, (LabelList{{"entity_name", "q"}}));
   EXPECT_EQ(target.labels.metric_labels, (LabelList{{"team", "payments"}}));
@@ -126,7 +125,7 @@ TEST(TargetBuilderTest, NamespaceWithoutEntityAsksForEveryEntity) {
   ASSERT_EQ(built->targets.size(), 1u);
   const ScrapeTarget& target = built->targets[0];
   EXPECT_EQ(
-      target.resource_uri,
+      target.resource_uri(),
       "subscriptions/sub-2/resourceGroups/rg-2/providers/Microsoft.ServiceBus/namespaces/ns-2");
   EXPECT_EQ(target.filter, "EntityName eq '*'");
   EXPECT_EQ(target.dimensions, std::vector<std::string>{"EntityName"});
@@ -195,7 +194,7 @@ TEST(TargetBuilderTest, OnlyTheInvalidResourceIsSkipped) {
 )");
   EXPECT_EQ(built->diagnostics.ErrorCount(), 1u) << built->diagnostics.Format();
   ASSERT_EQ(built->targets.size(), 2u);
-  EXPECT_NE(built->targets[1].resource_uri.find("ns-4"), std::string::npos);
+  EXPECT_NE(built->targets[1].resource_uri().find("ns-4"), std::string::npos);
 }
 
 TEST(TargetBuilderTest, ToKeySpecsHonoursKeySize) {

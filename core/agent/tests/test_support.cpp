@@ -169,7 +169,6 @@ std::shared_ptr<const ScrapeTarget> ScraperRig::QueueTarget(const std::string& q
   target->metric_name = queue + "_size";
   target->description = "Active messages";
   target->resource_type = "ServiceBusNamespace";
-  target->resource_uri = kResourceUri;
   target->azure_metric_name = "ActiveMessages";
   target->aggregation = azure::Aggregation::kTotal;
   target->interval = std::chrono::seconds(60);

@@ -27,7 +27,7 @@ class AgentBackend final : public plugin::HostBackend {
   int64_t NowUnixNs() override;
   int64_t NowMonoNs() override;
 
-  /// Paths registered so far (the HTTP API refuses to shadow them).
+  /// Paths registered so far, in order.
   const std::vector<std::string>& routes() const { return routes_; }
 
  private:

@@ -19,7 +19,6 @@ struct ScrapeTarget {
   std::string resource_type;  // resourceType, e.g. ServiceBusNamespace
   std::optional<config::CronExpression> schedule;
 
-  std::string resource_uri;  // subscriptions/.../providers/..., no leading slash
   std::string azure_metric_name;
   azure::Aggregation aggregation = azure::Aggregation::kAverage;
   std::chrono::seconds interval{300};
@@ -29,6 +28,9 @@ struct ScrapeTarget {
   std::string first_dimension_label;  // e.g. entity_name; empty = dimension names as returned
 
   LabelSources labels;  // dimension_labels left empty: they come with each series
+
+  /// subscriptions/.../providers/..., no leading slash; kept once, as the resource_uri label.
+  const std::string& resource_uri() const { return labels.resource_uri; }
 };
 
 /// A measured value as the host hands it to sinks.

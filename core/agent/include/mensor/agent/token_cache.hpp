@@ -40,9 +40,6 @@ class TokenCache {
   /// already replaced by another thread is left alone.
   void Invalidate(const std::string& scope, const std::string& rejected);
 
-  /// Seconds until the cached token for `scope` expires; negative if none is cached.
-  double SecondsUntilExpiry(const std::string& scope);
-
  private:
   struct Entry {
     std::mutex mutex;  // held while fetching: the single-flight lock
