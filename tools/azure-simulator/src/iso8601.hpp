@@ -1,4 +1,7 @@
 // ISO-8601 durations, timestamps and time intervals as Azure Monitor uses them.
+//
+// Deliberately not shared with core/azure: the simulator is the agent's test oracle, and a parser
+// both sides shared would let them agree on a mistake instead of catching it.
 #pragma once
 
 #include <chrono>
