@@ -6,29 +6,19 @@
 #include "mensor/agent/logging.hpp"
 #include "mensor/config/runtime_loader.hpp"
 #include "mensor/plugin/host_api.hpp"
-#include "mensor/plugin/plugin_loader.hpp"
 
 namespace mensor::agent {
 
 int ListPlugins(const AgentOptions& options) {
   SetUpLogging(spdlog::level::warn);
-  std::vector<std::filesystem::path> configured;
+  config::RuntimeConfig runtime;  // only its plugins.directories matter here
   if (!options.config_folder.empty()) {
     config::Diagnostics ignored;
-    const auto runtime = config::LoadRuntimeConfig(
-        (options.config_folder / "runtime.yaml").string(), options.environment, ignored);
-    configured.assign(runtime.plugins.directories.begin(), runtime.plugins.directories.end());
+    runtime = config::LoadRuntimeConfig((options.config_folder / "runtime.yaml").string(),
+                                        options.environment, ignored);
   }
-  std::optional<std::string> env_path;
-  if (auto it = options.environment.find(plugin::PluginLoader::kPathEnvVar);
-      it != options.environment.end()) {
-    env_path = it->second;
-  }
-  const auto search_path = plugin::PluginLoader::SearchPath(
-      configured, env_path, plugin::PluginLoader::DefaultDirectory());
   plugin::PluginRegistry registry(plugin::HostApi());
-  registry.AddAll(plugin::PluginLoader::Scan(search_path));
-  registry.RegisterAll();
+  const auto search_path = LoadPlugins(runtime, options.environment, registry);
 
   fmt::print("Plugin search path:\n");
   for (const auto& dir : search_path) fmt::print("  {}\n", dir.string());

@@ -18,19 +18,6 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return joined.empty() ? "none" : joined;
 }
 
-void LoadPlugins(const config::RuntimeConfig& runtime, const config::Environment& environment,
-                 plugin::PluginRegistry& registry) {
-  std::vector<std::filesystem::path> configured(runtime.plugins.directories.begin(),
-                                                runtime.plugins.directories.end());
-  std::optional<std::string> env_path;
-  if (auto it = environment.find(plugin::PluginLoader::kPathEnvVar); it != environment.end()) {
-    env_path = it->second;
-  }
-  registry.AddAll(plugin::PluginLoader::Scan(plugin::PluginLoader::SearchPath(
-      configured, env_path, plugin::PluginLoader::DefaultDirectory())));
-  registry.RegisterAll();
-}
-
 azure::CloudEndpoints ResolveCloud(const config::AzureMetadata& metadata) {
   switch (metadata.cloud) {
     case config::AzureCloud::kChina:
@@ -103,6 +90,22 @@ void ResolveAuth(const plugin::PluginRegistry& registry, config::Diagnostics& di
 }
 
 }  // namespace
+
+std::vector<std::filesystem::path> LoadPlugins(const config::RuntimeConfig& runtime,
+                                               const config::Environment& environment,
+                                               plugin::PluginRegistry& registry) {
+  std::vector<std::filesystem::path> configured(runtime.plugins.directories.begin(),
+                                                runtime.plugins.directories.end());
+  std::optional<std::string> env_path;
+  if (auto it = environment.find(plugin::PluginLoader::kPathEnvVar); it != environment.end()) {
+    env_path = it->second;
+  }
+  auto search_path = plugin::PluginLoader::SearchPath(configured, env_path,
+                                                      plugin::PluginLoader::DefaultDirectory());
+  registry.AddAll(plugin::PluginLoader::Scan(search_path));
+  registry.RegisterAll();
+  return search_path;
+}
 
 LoadOutcomeCode LoadConfiguration(const std::filesystem::path& folder,
                                   const config::Environment& environment,

@@ -41,6 +41,12 @@ enum class LoadOutcomeCode {
   kNoRuntimeFile = 4,  // Promitor's exit code for a missing runtime.yaml
 };
 
+/// Discovers the plugins (runtime plugins.directories, MENSOR_PLUGIN_PATH, the default directory)
+/// and registers them into `registry`; returns the search path used.
+std::vector<std::filesystem::path> LoadPlugins(const config::RuntimeConfig& runtime,
+                                               const config::Environment& environment,
+                                               plugin::PluginRegistry& registry);
+
 /// Loads runtime.yaml from `folder` (with environment overrides), discovers and registers plugins
 /// (runtime plugins.directories, MENSOR_PLUGIN_PATH, the default directory) into `registry`, loads
 /// the metrics declaration (metricsConfiguration.absolutePath, default `folder`/
