@@ -2,14 +2,95 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
+#include <map>
+
 #include "mensor/agent/configuration.hpp"
 #include "mensor/agent/logging.hpp"
+#include "mensor/config/key_spec_text.hpp"
 #include "mensor/config/runtime_loader.hpp"
+#include "mensor/config/time_span.hpp"
+#include "mensor/plugin/config_schema.hpp"
 #include "mensor/plugin/host_api.hpp"
 
 namespace mensor::agent {
+namespace {
 
-int ListPlugins(const AgentOptions& options) {
+// A declaration has one of its four top-level keys; anything else is taken for runtime.yaml.
+bool LooksLikeDeclaration(const std::filesystem::path& file) {
+  try {
+    const YAML::Node root = YAML::LoadFile(file.string());
+    if (root.IsMap()) {
+      for (const char* key : {"version", "azureMetadata", "metricDefaults", "metrics"}) {
+        if (root[key]) return true;
+      }
+      return false;
+    }
+  } catch (const YAML::Exception&) {
+    // Unreadable or malformed: judged by its name, the loader reports the problem.
+  }
+  return file.filename().string().find("runtime") == std::string::npos;
+}
+
+// Fills `files` from the command line; false (after printing why) when they do not add up.
+bool SelectFiles(const AgentOptions& options, const ValidateOptions& validate,
+                 ConfigurationFiles& files) {
+  if (validate.runtime_file) files.runtime = validate.runtime_file->string();
+  if (validate.declaration_file) files.declaration = validate.declaration_file->string();
+  for (const auto& file : validate.files) {
+    auto& slot = LooksLikeDeclaration(file) ? files.declaration : files.runtime;
+    if (slot) {
+      fmt::print(stderr, "mensor validate: '{}' and '{}' are both {}; give one of each\n", *slot,
+                 file.string(), &slot == &files.declaration ? "declarations" : "runtime files");
+      return false;
+    }
+    slot = file.string();
+  }
+  if (files.runtime || files.declaration) return true;
+  if (options.config_folder.empty()) {
+    fmt::print(stderr,
+               "mensor validate: nothing to check: pass --config-folder DIR, set "
+               "PROMITOR_CONFIG_FOLDER or name the files\n");
+    return false;
+  }
+  files.runtime = (options.config_folder / "runtime.yaml").string();
+  files.folder = options.config_folder;
+  return true;
+}
+
+void PrintSummary(const LoadedConfiguration& loaded) {
+  std::map<std::string, size_t> resources;  // metric name -> targets built
+  for (const auto& target : loaded.targets) ++resources[target.metric_name];
+  const auto interval = [](const config::MetricDefinition& metric) -> std::string {
+    if (metric.azure_metric_configuration &&
+        metric.azure_metric_configuration->aggregation_interval) {
+      return config::FormatTimeSpan(*metric.azure_metric_configuration->aggregation_interval);
+    }
+    if (metric.log_analytics_configuration &&
+        metric.log_analytics_configuration->aggregation_interval) {
+      return config::FormatTimeSpan(*metric.log_analytics_configuration->aggregation_interval);
+    }
+    return "-";
+  };
+  fmt::print("{:<32} {:<24} {:<11} {:<9} {:<16} {:<24} {}\n", "METRIC", "AZURE METRIC",
+             "AGGREGATION", "INTERVAL", "SCHEDULE", "RESOURCE TYPE", "RESOURCES");
+  for (const auto& metric : loaded.declaration.metrics) {
+    const auto& azure = metric.azure_metric_configuration;
+    std::string targets = std::to_string(resources[metric.name]);
+    if (!metric.resource_discovery_groups.empty()) {
+      targets += fmt::format(" + {} discovery group(s)", metric.resource_discovery_groups.size());
+    }
+    fmt::print("{:<32} {:<24} {:<11} {:<9} {:<16} {:<24} {}\n", metric.name,
+               azure ? azure->metric_name : "-",
+               azure ? std::string(config::AggregationTypeName(azure->aggregation_type)) : "-",
+               interval(metric), metric.schedule.empty() ? "-" : metric.schedule,
+               metric.resource_type, targets);
+  }
+}
+
+}  // namespace
+
+int ListPlugins(const AgentOptions& options, bool describe) {
   SetUpLogging(spdlog::level::warn);
   config::RuntimeConfig runtime;  // only its plugins.directories matter here
   if (!options.config_folder.empty()) {
@@ -33,6 +114,10 @@ int ListPlugins(const AgentOptions& options) {
     if (!ok) fmt::print("  refused: {}\n", entry.reason);
     for (const auto& type : entry.provides) {
       fmt::print("  provides {} '{}'\n", plugin::KindName(type.kind), type.name);
+      if (describe) {
+        fmt::print("{}",
+                   config::DescribeKeys(plugin::KeysOf(registry, type.kind, type.name), "    "));
+      }
     }
   }
   fmt::print("\n{} plugin librar{}, {} refused\n", registry.Entries().size(),
@@ -40,24 +125,19 @@ int ListPlugins(const AgentOptions& options) {
   return kExitOk;
 }
 
-int Validate(const AgentOptions& options) {
+int Validate(const AgentOptions& options, const ValidateOptions& validate) {
   SetUpLogging(spdlog::level::warn);
+  ConfigurationFiles files;
+  if (!SelectFiles(options, validate, files)) return kExitBadConfig;
   config::Diagnostics diagnostics;
   plugin::PluginRegistry registry(plugin::HostApi());
   LoadedConfiguration loaded;
-  const auto outcome =
-      LoadConfiguration(options.config_folder, options.environment, registry, diagnostics, loaded);
+  LoadConfigurationFiles(files, options.environment, registry, diagnostics, loaded);
   if (!diagnostics.Empty()) fmt::print(stderr, "{}", diagnostics.Format());
-  if (outcome == LoadOutcomeCode::kNoRuntimeFile) return kExitNoRuntimeFile;
-  fmt::print("{:<32} {:<24} {:<10} {:<14} {}\n", "METRIC", "AZURE METRIC", "AGGREGATION",
-             "SCHEDULE", "RESOURCE");
-  for (const auto& target : loaded.targets) {
-    fmt::print("{:<32} {:<24} {:<10} {:<14} {}\n", target.metric_name, target.azure_metric_name,
-               azure::ToString(target.aggregation), target.schedule ? target.schedule->Text() : "-",
-               target.resource_uri());
-  }
+  if (files.declaration || files.folder) PrintSummary(loaded);
   fmt::print("{} error(s), {} warning(s)\n", diagnostics.ErrorCount(), diagnostics.WarningCount());
-  return outcome == LoadOutcomeCode::kOk ? kExitOk : kExitBadConfig;
+  if (diagnostics.HasErrors()) return kExitBadConfig;
+  return validate.strict && diagnostics.WarningCount() > 0 ? kExitFailure : kExitOk;
 }
 
 }  // namespace mensor::agent

@@ -15,27 +15,6 @@ constexpr int kDefaultTop = 10000;
 
 mensor_str View(const std::string& text) { return {text.data(), text.size()}; }
 
-config::ValueType ToValueType(int32_t type) {
-  switch (type) {
-    case MENSOR_CFG_INT:
-      return config::ValueType::kInt;
-    case MENSOR_CFG_DOUBLE:
-      return config::ValueType::kDouble;
-    case MENSOR_CFG_BOOL:
-      return config::ValueType::kBool;
-    case MENSOR_CFG_DURATION:
-      return config::ValueType::kDuration;
-    case MENSOR_CFG_STRING_LIST:
-      return config::ValueType::kStringList;
-    case MENSOR_CFG_OBJECT:
-      return config::ValueType::kObject;
-    case MENSOR_CFG_OBJECT_LIST:
-      return config::ValueType::kObjectList;
-    default:
-      return config::ValueType::kString;
-  }
-}
-
 azure::Aggregation ToAggregation(config::AggregationType type) {
   switch (type) {
     case config::AggregationType::kNone:
@@ -90,25 +69,6 @@ void AddCallError(const config::ResourceEntry& entry, const mensor_call& call, c
 }
 
 }  // namespace
-
-std::vector<config::KeySpec> ToKeySpecs(const mensor_config_schema* schema) {
-  std::vector<config::KeySpec> specs;
-  if (schema == nullptr || schema->keys == nullptr) return specs;
-  for (size_t i = 0; i < schema->key_count; ++i) {
-    // key_size is the plugin's stride (A3): the key struct may have grown since.
-    const auto* key = reinterpret_cast<const mensor_config_key*>(
-        reinterpret_cast<const char*>(schema->keys) + i * schema->key_size);
-    config::KeySpec spec;
-    spec.name = key->name != nullptr ? key->name : "";
-    spec.type = ToValueType(key->type);
-    spec.required = (key->flags & MENSOR_CFG_REQUIRED) != 0;
-    spec.secret = (key->flags & MENSOR_CFG_SECRET) != 0;
-    if (key->default_value != nullptr) spec.default_value = key->default_value;
-    if (key->description != nullptr) spec.description = key->description;
-    specs.push_back(std::move(spec));
-  }
-  return specs;
-}
 
 std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declaration,
                                        const plugin::PluginRegistry& registry,

@@ -1,5 +1,6 @@
 // azureMetadata and metricDefaults.
 #include <array>
+#include <map>
 #include <regex>
 
 #include "declaration_parts.hpp"
@@ -39,11 +40,7 @@ std::optional<AzureCloud> ParseCloud(MappingReader& reader) {
 }
 
 CloudEndpoints ParseEndpoints(const YAML::Node& node, ParseContext& context) {
-  MappingReader reader(node,
-                       {"authenticationEndpoint", "resourceManagerEndpoint", "graphEndpoint",
-                        "managementEndpoint", "storageEndpointSuffix", "keyVaultSuffix",
-                        "metricsQueryAudience", "metricsClientAudience", "logAnalyticsEndpoint"},
-                       context.file, context.diagnostics);
+  MappingReader reader(node, "azureMetadata.endpoints", context.file, context.diagnostics);
   const auto url = [&](std::string_view key, bool required) -> std::string {
     const auto value = reader.Scalar(key, required);
     if (!value) return "";
@@ -71,9 +68,7 @@ CloudEndpoints ParseEndpoints(const YAML::Node& node, ParseContext& context) {
 }  // namespace
 
 AzureMetadata ParseAzureMetadata(const YAML::Node& node, ParseContext& context) {
-  MappingReader reader(node,
-                       {"tenantId", "subscriptionId", "resourceGroupName", "cloud", "endpoints"},
-                       context.file, context.diagnostics);
+  MappingReader reader(node, "azureMetadata", context.file, context.diagnostics);
   AzureMetadata metadata;
   metadata.tenant_id = reader.String("tenantId", true).value_or("");
   metadata.subscription_id = reader.String("subscriptionId", true).value_or("");
@@ -92,6 +87,7 @@ AzureMetadata ParseAzureMetadata(const YAML::Node& node, ParseContext& context) 
 
 Labels ParseLabels(const YAML::Node& node, ParseContext& context) {
   Labels labels;
+  std::map<std::string, std::string> exported;  // name as exported -> name as written
   for (const auto& entry : node) {
     const std::string name = entry.first.Scalar();
     if (!IsValidLabelName(name)) {
@@ -99,6 +95,17 @@ Labels ParseLabels(const YAML::Node& node, ParseContext& context) {
                                 "'" + name +
                                     "' is not a valid label name; expected letters, "
                                     "digits and '_' (not starting with a digit or '__')");
+    }
+    const std::string as_exported = ExportedLabelName(name);
+    if (const auto [it, inserted] = exported.emplace(as_exported, name); !inserted) {
+      context.diagnostics.Error(context.file, entry.first.Mark(),
+                                "label '" + name + "' collides with label '" + it->second +
+                                    "': both are exported as '" + as_exported +
+                                    "'; keep one of them");
+    } else if (IsBuiltInLabel(as_exported)) {
+      context.diagnostics.Warning(context.file, entry.first.Mark(),
+                                  "label '" + name + "' is ignored: '" + as_exported +
+                                      "' is set by Mensor on every metric and takes precedence");
     }
     if (!entry.second.IsScalar() && IsPresent(entry.second)) {
       context.diagnostics.Error(
@@ -124,18 +131,18 @@ std::optional<int> CheckedLimit(std::optional<long long> limit, const YAML::Node
 }
 
 MetricDefaults ParseMetricDefaults(const YAML::Node& node, ParseContext& context) {
-  MappingReader reader(node, {"aggregation", "scraping", "limit", "labels"}, context.file,
-                       context.diagnostics);
+  MappingReader reader(node, "metricDefaults", context.file, context.diagnostics);
   MetricDefaults defaults;
   if (const auto aggregation = reader.Mapping("aggregation", false)) {
-    MappingReader aggregation_reader(*aggregation, {"interval"}, context.file, context.diagnostics);
+    MappingReader aggregation_reader(*aggregation, "metricDefaults.aggregation", context.file,
+                                     context.diagnostics);
     // Promitor's quirk: an aggregation block without interval means five minutes.
     defaults.aggregation_interval =
         aggregation_reader.Duration("interval").value_or(std::chrono::minutes(5));
   }
   const auto scraping = reader.Mapping("scraping", true);
-  MappingReader scraping_reader(scraping.value_or(YAML::Node()), {"schedule"}, context.file,
-                                context.diagnostics);
+  MappingReader scraping_reader(scraping.value_or(YAML::Node()), "metricDefaults.scraping",
+                                context.file, context.diagnostics);
   defaults.cron = scraping_reader.Cron("schedule", true);
   if (defaults.cron) defaults.schedule = defaults.cron->Text();
   if (const auto limit = reader.Get("limit")) {

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "mensor/config/declaration_keys.hpp"
 #include "mensor/config/suggest.hpp"
 #include "mensor/config/time_span.hpp"
 #include "yaml_scalars.hpp"
@@ -22,15 +23,15 @@ std::string_view KindName(YAML::NodeType::value type) {
 
 }  // namespace
 
-MappingReader::MappingReader(const YAML::Node& node,
-                             std::initializer_list<std::string_view> known_keys,
-                             const std::string& file, Diagnostics& diagnostics)
+MappingReader::MappingReader(const YAML::Node& node, std::string_view path, const std::string& file,
+                             Diagnostics& diagnostics)
     : node_(node),
       absent_(!IsPresent(node) || !node.IsMap()),
       file_(file),
       diagnostics_(diagnostics) {
   if (absent_) return;
-  const std::vector<std::string> candidates(known_keys.begin(), known_keys.end());
+  std::vector<std::string> candidates;
+  for (const auto& spec : DeclarationKeysAt(path)) candidates.push_back(spec.name);
   std::set<std::string> seen;
   for (const auto& entry : node_) {
     const std::string key = entry.first.Scalar();
@@ -38,7 +39,7 @@ MappingReader::MappingReader(const YAML::Node& node,
       Error(entry.first, "key '" + key + "' appears more than once in this mapping");
     }
     bool known = false;
-    for (std::string_view candidate : known_keys) known = known || candidate == key;
+    for (const auto& candidate : candidates) known = known || candidate == key;
     if (!known) Warning(entry.first, UnknownKeyMessage(key, candidates));
   }
 }

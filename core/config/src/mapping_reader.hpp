@@ -1,7 +1,6 @@
 #pragma once
 
 #include <chrono>
-#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -21,8 +20,10 @@ namespace mensor::config::internal {
 // reported one level up.
 class MappingReader {
  public:
-  MappingReader(const YAML::Node& node, std::initializer_list<std::string_view> known_keys,
-                const std::string& file, Diagnostics& diagnostics);
+  // `path` names the mapping in DeclarationKeys() ("metrics.azureMetricConfiguration"), which
+  // lists its known keys.
+  MappingReader(const YAML::Node& node, std::string_view path, const std::string& file,
+                Diagnostics& diagnostics);
 
   bool Absent() const { return absent_; }
   const YAML::Node& Node() const { return node_; }
