@@ -2,6 +2,8 @@
 
 #include "mensor/azure/filter.hpp"
 #include "mensor/azure/resource_id.hpp"
+#include "mensor/config/declaration_keys.hpp"
+#include "mensor/plugin/config_schema.hpp"
 #include "mensor/plugin/detail/call.hpp"
 #include "mensor/plugin/detail/config.hpp"
 #include "mensor/plugin/detail/results.hpp"
@@ -82,6 +84,7 @@ std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declara
     const auto type = registry.FindResourceType(metric.resource_type);
     if (!type || !metric.azure_metric_configuration) continue;
     const config::AzureMetricConfiguration& azure_metric = *metric.azure_metric_configuration;
+    const auto schema = plugin::ToKeySpecs(type->desc.config);
     std::vector<mensor_str> dimension_views;
     for (const auto& dimension : azure_metric.dimensions)
       dimension_views.push_back(View(dimension));
@@ -98,6 +101,12 @@ std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declara
       info.resource_group = View(entry.resource_group_name);
       info.tenant_id = View(metadata.tenant_id);
 
+      // An entry its schema already rejected (reported by the loader) is not shown to the plugin:
+      // its validate() would only repeat the same problem in other words.
+      config::Diagnostics schema_check;
+      config::ValidateMapping(entry.node, entry.location.file, schema, config::ResourceOverrideKeys(), "",
+                              schema_check);
+      if (schema_check.HasErrors()) continue;
       mensor_config resource_config(entry.node, entry.location.file, false, type->desc.config);
       mensor_call validate_call;
       validate_call.report = ReporterFor(entry, diagnostics);

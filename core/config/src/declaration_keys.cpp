@@ -136,6 +136,11 @@ const std::vector<KeySpec>& DeclarationKeys() {
   return keys;
 }
 
+const std::vector<std::string>& ResourceOverrideKeys() {
+  static const std::vector<std::string> keys = {"subscriptionId", "resourceGroupName"};
+  return keys;
+}
+
 std::span<const KeySpec> DeclarationKeysAt(std::string_view dotted_path) {
   std::span<const KeySpec> level = DeclarationKeys();
   std::size_t start = 0;

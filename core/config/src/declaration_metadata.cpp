@@ -46,7 +46,7 @@ CloudEndpoints ParseEndpoints(const YAML::Node& node, ParseContext& context) {
     if (!value) return "";
     if (!IsAbsoluteUrl(value->Scalar())) {
       reader.Error(*value, "'" + value->Scalar() + "' is not an absolute URL, which '" +
-                               std::string(key) + "' must be");
+                               reader.Qualified(key) + "' must be");
     }
     return value->Scalar();
   };
@@ -119,12 +119,12 @@ Labels ParseLabels(const YAML::Node& node, ParseContext& context) {
 }
 
 std::optional<int> CheckedLimit(std::optional<long long> limit, const YAML::Node& at,
-                                ParseContext& context) {
+                                const std::string& key, ParseContext& context) {
   if (!limit) return std::nullopt;
   if (*limit < 1 || *limit > 10000) {
     context.diagnostics.Error(
         context.file, at.Mark(),
-        "'limit' is " + std::to_string(*limit) + " but must be between 1 and 10000");
+        "'" + key + "' is " + std::to_string(*limit) + " but must be between 1 and 10000");
     return std::nullopt;
   }
   return static_cast<int>(*limit);
@@ -146,7 +146,7 @@ MetricDefaults ParseMetricDefaults(const YAML::Node& node, ParseContext& context
   defaults.cron = scraping_reader.Cron("schedule", true);
   if (defaults.cron) defaults.schedule = defaults.cron->Text();
   if (const auto limit = reader.Get("limit")) {
-    defaults.limit = CheckedLimit(reader.Integer("limit"), *limit, context);
+    defaults.limit = CheckedLimit(reader.Integer("limit"), *limit, reader.Qualified("limit"), context);
   }
   if (const auto labels = reader.Mapping("labels", false)) {
     defaults.labels = ParseLabels(*labels, context);

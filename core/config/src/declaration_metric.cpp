@@ -44,7 +44,7 @@ AzureMetricConfiguration ParseAzureMetricConfiguration(const YAML::Node& node,
   }
   config.aggregation_interval = aggregation_reader.Duration("interval");
   if (const auto limit = reader.Get("limit")) {
-    config.limit = CheckedLimit(reader.Integer("limit"), *limit, context);
+    config.limit = CheckedLimit(reader.Integer("limit"), *limit, reader.Qualified("limit"), context);
   }
   const auto dimensions = reader.Sequence("dimensions", false);
   const auto dimension = reader.Mapping("dimension", false);

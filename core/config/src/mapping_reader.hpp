@@ -26,6 +26,9 @@ class MappingReader {
                 Diagnostics& diagnostics);
 
   bool Absent() const { return absent_; }
+  // How messages name `key`: its path from the metric entry (or from the top level outside
+  // metrics[]), e.g. "azureMetricConfiguration.aggregation.type", "metricDefaults.limit".
+  std::string Qualified(std::string_view key) const;
   const YAML::Node& Node() const { return node_; }
 
   // The value, or nullopt when the key is absent or has no value.
@@ -53,6 +56,7 @@ class MappingReader {
                                    std::string_view type_name);
 
   YAML::Node node_;
+  std::string display_prefix_;  // "" or "azureMetricConfiguration.aggregation." ...
   bool absent_ = false;
   const std::string& file_;
   Diagnostics& diagnostics_;

@@ -18,4 +18,8 @@ const std::vector<KeySpec>& DeclarationKeys();
 // list entries are transparent, so "metrics" names one entry of metrics[]). Empty if unknown.
 std::span<const KeySpec> DeclarationKeysAt(std::string_view dotted_path);
 
+// Keys every resources[] entry accepts besides its resource type's own: per-resource overrides
+// of azureMetadata (subscriptionId, resourceGroupName).
+const std::vector<std::string>& ResourceOverrideKeys();
+
 }  // namespace mensor::config
