@@ -5,7 +5,7 @@ packages=(
   cmake ninja-build g++ ccache pkg-config git
   libboost-dev libboost-filesystem-dev libcurl4-openssl-dev libyaml-cpp-dev nlohmann-json3-dev
   libssl-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
-  prometheus curl python3 procps
+  prometheus curl python3 procps python3-yaml python3-jsonschema clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

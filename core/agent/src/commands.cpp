@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 
+#include "mensor/agent/config_schemas.hpp"
 #include "mensor/agent/configuration.hpp"
 #include "mensor/agent/logging.hpp"
 #include "mensor/config/key_spec_text.hpp"
@@ -58,6 +59,19 @@ bool SelectFiles(const AgentOptions& options, const ValidateOptions& validate,
   return true;
 }
 
+// A registry of the plugins `options` would load (plugins.directories of its folder, if any).
+void LoadPluginsFor(const AgentOptions& options, plugin::PluginRegistry& registry,
+                    std::vector<std::filesystem::path>* search_path = nullptr) {
+  config::RuntimeConfig runtime;  // only its plugins.directories matter here
+  if (!options.config_folder.empty()) {
+    config::Diagnostics ignored;
+    runtime = config::LoadRuntimeConfig((options.config_folder / "runtime.yaml").string(),
+                                        options.environment, ignored);
+  }
+  auto path = LoadPlugins(runtime, options.environment, registry);
+  if (search_path != nullptr) *search_path = std::move(path);
+}
+
 void PrintSummary(const LoadedConfiguration& loaded) {
   std::map<std::string, size_t> resources;  // metric name -> targets built
   for (const auto& target : loaded.targets) ++resources[target.metric_name];
@@ -92,14 +106,9 @@ void PrintSummary(const LoadedConfiguration& loaded) {
 
 int ListPlugins(const AgentOptions& options, bool describe) {
   SetUpLogging(spdlog::level::warn);
-  config::RuntimeConfig runtime;  // only its plugins.directories matter here
-  if (!options.config_folder.empty()) {
-    config::Diagnostics ignored;
-    runtime = config::LoadRuntimeConfig((options.config_folder / "runtime.yaml").string(),
-                                        options.environment, ignored);
-  }
   plugin::PluginRegistry registry(plugin::HostApi());
-  const auto search_path = LoadPlugins(runtime, options.environment, registry);
+  std::vector<std::filesystem::path> search_path;
+  LoadPluginsFor(options, registry, &search_path);
 
   fmt::print("Plugin search path:\n");
   for (const auto& dir : search_path) fmt::print("  {}\n", dir.string());
@@ -138,6 +147,46 @@ int Validate(const AgentOptions& options, const ValidateOptions& validate) {
   fmt::print("{} error(s), {} warning(s)\n", diagnostics.ErrorCount(), diagnostics.WarningCount());
   if (diagnostics.HasErrors()) return kExitBadConfig;
   return validate.strict && diagnostics.WarningCount() > 0 ? kExitFailure : kExitOk;
+}
+
+int Schema(const AgentOptions& options, const std::optional<std::filesystem::path>& output_dir,
+           bool check) {
+  SetUpLogging(spdlog::level::warn);
+  plugin::PluginRegistry registry(plugin::HostApi());
+  LoadPluginsFor(options, registry);
+  const std::pair<const char*, nlohmann::json> documents[] = {
+      {"runtime.schema.json", RuntimeJsonSchema(registry)},
+      {"metrics-declaration.schema.json", DeclarationJsonSchema(registry)},
+  };
+  if (!output_dir) {
+    for (const auto& [name, document] : documents) fmt::print("{}\n", document.dump(2));
+    return kExitOk;
+  }
+  for (const auto& [name, document] : documents) {
+    const auto path = *output_dir / name;
+    const std::string text = document.dump(2) + "\n";
+    if (check) {
+      std::ifstream in(path, std::ios::binary);
+      const std::string existing((std::istreambuf_iterator<char>(in)),
+                                 std::istreambuf_iterator<char>());
+      if (existing != text) {
+        fmt::print(stderr,
+                   "{} is not what the loader and the plugins describe; regenerate it with "
+                   "`mensor schema --output {}` and commit the result\n",
+                   path.string(), output_dir->string());
+        return kExitFailure;
+      }
+      continue;
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) {
+      fmt::print(stderr, "mensor schema: cannot write {}\n", path.string());
+      return kExitFailure;
+    }
+  }
+  if (check) fmt::print("{}: up to date\n", output_dir->string());
+  return kExitOk;
 }
 
 }  // namespace mensor::agent

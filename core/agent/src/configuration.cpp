@@ -18,11 +18,6 @@ using util::EqualsIgnoreCase;
 constexpr std::array<std::string_view, 3> kHostProvidedAuthKeys = {"mode", "tenantId",
                                                                    "authorityHost"};
 
-bool IsHostProvidedAuthKey(std::string_view key) {
-  return std::any_of(kHostProvidedAuthKeys.begin(), kHostProvidedAuthKeys.end(),
-                     [&](std::string_view host_key) { return EqualsIgnoreCase(host_key, key); });
-}
-
 std::string JoinNames(const std::vector<std::string>& names) {
   std::string joined;
   for (const auto& name : names) joined += (joined.empty() ? "" : ", ") + name;
@@ -128,6 +123,11 @@ void CheckResourceDiscovery(const LoadedConfiguration& out, config::Diagnostics&
 }
 
 }  // namespace
+
+bool IsHostProvidedAuthKey(std::string_view key) {
+  return std::any_of(kHostProvidedAuthKeys.begin(), kHostProvidedAuthKeys.end(),
+                     [&](std::string_view host_key) { return EqualsIgnoreCase(host_key, key); });
+}
 
 config::RuntimeLoadOptions PluginRuntimeOptions(const config::RuntimeConfig& first_pass,
                                                 const plugin::PluginRegistry& registry) {

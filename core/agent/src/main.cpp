@@ -19,6 +19,8 @@ constexpr const char* kUsage = R"(Usage:
   mensor plugins [--config-folder DIR] [--describe]
                                             list plugin libraries, what they provide and,
                                             with --describe, their configuration keys
+  mensor schema [--output DIR [--check]]   JSON Schemas of runtime.yaml and the declaration
+                                            (printed, written to DIR, or compared with DIR)
   mensor --version | --help
 
 The configuration folder holds runtime.yaml; it defaults to $PROMITOR_CONFIG_FOLDER.
@@ -48,6 +50,8 @@ int main(int argc, char** argv) {
   options.environment = mensor::config::ReadProcessEnvironment();
   ValidateOptions validate;
   bool describe = false;
+  std::optional<std::filesystem::path> schema_dir;
+  bool schema_check = false;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--help" || args[i] == "-h") {
       fmt::print("{}", kUsage);
@@ -79,6 +83,16 @@ int main(int argc, char** argv) {
         continue;
       }
     }
+    if (command == "schema") {
+      if (auto dir = OptionValue(args, i, "--output")) {
+        schema_dir = *dir;
+        continue;
+      }
+      if (args[i] == "--check") {
+        schema_check = true;
+        continue;
+      }
+    }
     if (command == "plugins" && args[i] == "--describe") {
       describe = true;
       continue;
@@ -95,6 +109,7 @@ int main(int argc, char** argv) {
     }
   }
   if (command == "plugins") return ListPlugins(options, describe);
+  if (command == "schema") return Schema(options, schema_dir, schema_check);
   if (command == "validate" && files_given) return Validate(options, validate);
   if (options.config_folder.empty()) {
     fmt::print(stderr,

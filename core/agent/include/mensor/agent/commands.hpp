@@ -27,4 +27,11 @@ struct ValidateOptions {
 /// warnings, 2 on errors.
 int Validate(const AgentOptions& options, const ValidateOptions& validate);
 
+/// `mensor schema`: JSON Schemas of runtime.yaml and the metrics declaration, from the core's
+/// key lists and every loaded plugin's schema. Without `output_dir` prints both; with it writes
+/// runtime.schema.json and metrics-declaration.schema.json there, or (with `check`) compares
+/// them with those files and exits 1 naming the first that differs.
+int Schema(const AgentOptions& options, const std::optional<std::filesystem::path>& output_dir,
+           bool check);
+
 }  // namespace mensor::agent

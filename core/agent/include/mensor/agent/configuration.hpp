@@ -47,6 +47,9 @@ std::vector<std::filesystem::path> LoadPlugins(const config::RuntimeConfig& runt
                                                const config::Environment& environment,
                                                plugin::PluginRegistry& registry);
 
+/// Auth-mode schema keys the host fills in itself (mode, tenantId, authorityHost), not users.
+bool IsHostProvidedAuthKey(std::string_view key);
+
 /// How runtime.yaml is judged given the registered plugins: every sink's section against its
 /// schema, the authentication section against the chosen mode's schema (read from `first_pass`,
 /// a load without plugin knowledge), authentication.mode against the available modes.
