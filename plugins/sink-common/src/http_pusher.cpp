@@ -115,6 +115,10 @@ PushResponse HttpPusher::Post(const PushRequest& request, const sdk::Call& call)
     const bool tls = request.url.rfind("https://", 0) == 0;
     curl_easy_setopt(curl, CURLOPT_HTTP_VERSION,
                      tls ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE);
+    // libcurl 7.88 (Debian 12) fails the second stream on a reused prior-knowledge connection
+    // with "Error in the HTTP2 framing layer" (also with the curl CLI): one connection per
+    // export, a handshake per batch rather than per sample.
+    if (!tls) curl_easy_setopt(curl, CURLOPT_FORBID_REUSE, 1L);
   }
   const CURLcode code = curl_easy_perform(curl);
   curl_slist_free_all(headers);
