@@ -16,6 +16,7 @@
 #include <string>
 
 #include "mensor/agent/sink_set.hpp"
+#include "mensor/plugin/detail/call.hpp"
 #include "mensor/plugin/host_api.hpp"
 #include "mensor/plugin/plugin_loader.hpp"
 #include "mensor/plugin/plugin_registry.hpp"
