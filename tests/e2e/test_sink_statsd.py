@@ -1,5 +1,6 @@
 """The statsd sink end to end: simulator + agent + the real Etsy StatsD daemon. The repeater
 backend shows the exact bytes Mensor sent; the management port shows what the daemon parsed."""
+import json
 import unittest
 
 import harness
@@ -72,6 +73,36 @@ class StatsdDogStatsDFormatTest(unittest.TestCase):
         self.assertIn("promitor.demo_queue_size;", gauges)
         self.assertIn("entity_name=demo_queue", gauges)
         self.assertIn("bad_lines_seen: 0", self.daemon.admin("stats"))
+
+
+class StatsdGenevaFormatTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        node = receivers.require_receivers()
+        cls.workdir = harness.tempdir("mensor-e2e-geneva-")
+        cls.daemon = harness.started(cls, receivers.StatsdDaemon(cls.workdir, node))
+        geneva = ("    metricFormat: Geneva\n"
+                  "    geneva:\n"
+                  "      account: acc\n"
+                  "      namespace: ns\n")
+        _, cls.sim, cls.agent = harness.start_stack(
+            cls, "mensor-e2e-geneva-agent-",
+            runtime_replace=[("metricSinks:\n", statsd_sink(cls.daemon, geneva))])
+
+    def test_json_bucket_with_every_label(self):
+        def bucket():
+            for line in self.daemon.repeated.lines():
+                head, _, value = line.rpartition(":")
+                if '"Metric":"demo_queue_size"' in head:
+                    return head, value
+            return None
+        head, value = harness.wait_until(bucket, 20, "the Geneva line",
+                                         context=self.agent.process.tail)
+        self.assertEqual(value, f"{expected_demo_value()}|g")
+        self.assertTrue(head.startswith("promitor.{"), head)
+        document = json.loads(head[len("promitor."):])
+        self.assertEqual(document, {"Account": "acc", "Namespace": "ns",
+                                    "Metric": "demo_queue_size", "Dims": DEMO_LABELS})
 
 
 if __name__ == "__main__":
