@@ -6,16 +6,21 @@ packages=(
   libboost-dev libboost-filesystem-dev libcurl4-openssl-dev libyaml-cpp-dev nlohmann-json3-dev
   libssl-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
   prometheus curl python3 procps
+  # packaging (tests/packaging): image build and inspection, chart linting, the .deb
+  buildah podman skopeo runc uidmap debootstrap yamllint dpkg-dev fakeroot
 )
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+  echo "installing: ${missing[*]}"
+  # Waits for a concurrent apt run instead of failing on its lock.
+  "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=600 install \
+    -y -qq --no-install-recommends "${missing[@]}"
 fi
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
-echo "installing: ${missing[*]}"
-"${sudo_cmd[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+"$(dirname "$0")/install-packaging-tools.sh"
