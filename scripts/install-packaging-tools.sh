@@ -58,6 +58,7 @@ if [ ! -s "$base" ]; then
   # As in Debian's official slim images: no apt caches, docs or man pages.
   rm -rf "$rootfs"/var/cache/apt/*.bin "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/man/* \
     "$rootfs"/usr/share/doc/*
+  chmod 755 "$rootfs"  # mktemp's 0700 would become the image's "/"
   tar -C "$rootfs" --numeric-owner -cf "$base.partial" .
   rm -rf "$rootfs"
   mv "$base.partial" "$base"
