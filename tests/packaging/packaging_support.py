@@ -5,10 +5,15 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import unittest
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+# The end-to-end harness: simulator, processes, polling with deadlines.
+sys.path.insert(0, str(REPO / "tests" / "e2e"))
+import exposition  # noqa: E402
+from harness import http, wait_until  # noqa: E402
 BUILD = Path(os.environ.get("MENSOR_BUILD_DIR", REPO / "build"))
 TOOLS = Path(os.environ.get("MENSOR_TOOLS_DIR", REPO / ".cache" / "tools"))
 CHART = REPO / "packaging" / "helm" / "mensor"
@@ -34,7 +39,7 @@ def require_tool(path_or_name, what):
     raise unittest.SkipTest(message)
 
 
-def helm(test):
+def helm():
     local = TOOLS / "bin" / "helm"
     return require_tool(local if local.exists() else "helm", "helm")
 
@@ -83,25 +88,27 @@ class Rendered:
         return {e["name"]: e for e in self.container.get("env", [])}
 
 
-def render(test, *value_files, sets=(), release="mensor", namespace="monitoring"):
+def render(*value_files, sets=(), release="mensor", namespace="monitoring"):
     """Renders the chart and validates every document against the Kubernetes schemas."""
-    args = [helm(test), "template", release, CHART, "--namespace", namespace]
+    args = [helm(), "template", release, CHART, "--namespace", namespace]
     for f in value_files:
         args += ["--values", VALUES / f]
     for s in sets:
         args += ["--set", s]
     text = run(args).stdout
-    report = validate_manifests(test, text)
+    report = validate_manifests(text)
     return Rendered(text, report["documents"], report["configFiles"])
 
 
-def validate_manifests(test, text):
+def validate_manifests(text):
     node = require_tool("node", "node")
     require_tool(NODE_MODULES, "the packaging node tools")
     result = run([node, MANIFESTS_JS], input=text,
                  env=dict(os.environ, NODE_PATH=str(NODE_MODULES)))
     report = json.loads(result.stdout)
-    test.assertEqual(report["errors"], [], "rendered manifests fail Kubernetes schema validation")
+    if report["errors"]:
+        raise AssertionError("rendered manifests fail Kubernetes schema validation:\n" +
+                             "\n".join(report["errors"]))
     return report
 
 
@@ -135,3 +142,14 @@ def base_rootfs_tarball():
     """The local debian:bookworm-slim root filesystem (scripts/install-packaging-tools.sh)."""
     tarball = TOOLS / "debian-bookworm-minbase.tar"
     return Path(require_tool(tarball, "the local Debian base root filesystem"))
+
+
+def wait_demo_queue_size(base_url, timeout, what, context):
+    """Polls base_url/metrics until the walkthrough's demo_queue_size sample is there; returns
+    it. The simulator's world gives demo_queue 42 per minute, summed over five minutes: 210."""
+    def demo_sample():
+        status, _, body = http(base_url + "/metrics")
+        return status == 200 and [s for s in exposition.parse(body)
+                                  if s.name == "demo_queue_size"]
+    [sample] = wait_until(demo_sample, timeout, what, context=context)
+    return sample

@@ -21,7 +21,7 @@ class ChartLintTest(unittest.TestCase):
     def test_lint_strict_with_every_values_file(self):
         for values in [None, "walkthrough.yaml", "workload-identity.yaml", "promitor-full.yaml"]:
             with self.subTest(values=values):
-                args = [helm(self), "lint", "--strict", CHART]
+                args = [helm(), "lint", "--strict", CHART]
                 if values:
                     args += ["--values", VALUES / values]
                 out = run(args).stdout
@@ -33,7 +33,7 @@ class ChartLintTest(unittest.TestCase):
             files = [CHART / "Chart.yaml", CHART / "values.yaml", VALUES]
             for values in ["walkthrough.yaml", "workload-identity.yaml", "promitor-full.yaml"]:
                 rendered = Path(tmp) / f"rendered-{values}"
-                rendered.write_text(render(self, values).text)
+                rendered.write_text(render(values).text)
                 files.append(rendered)
             run([yamllint, "--strict", "-c", YAMLLINT_CONFIG, *files])
 
@@ -43,7 +43,7 @@ class ChartLintTest(unittest.TestCase):
                              ("health.liveness.interval=often", "health.liveness.interval"),
                              ("image.pullPolicy=Sometimes", "image.pullPolicy")]:
             with self.subTest(setting=setting):
-                result = run([helm(self), "template", "t", CHART, "--set", setting], check=False)
+                result = run([helm(), "template", "t", CHART, "--set", setting], check=False)
                 self.assertNotEqual(result.returncode, 0)
                 self.assertIn(key, result.stderr)
 
@@ -51,7 +51,7 @@ class ChartLintTest(unittest.TestCase):
         broken = ("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n"
                   "  replicas: one\n  selector: {}\n  template:\n    spec:\n      containers: []\n")
         with self.assertRaises(AssertionError) as caught:
-            validate_manifests(self, broken)
+            validate_manifests(broken)
         self.assertIn("replicas must be integer", str(caught.exception))
 
 
@@ -60,13 +60,8 @@ class WalkthroughValuesTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.r = None
-
-    def setUp(self):
-        if WalkthroughValuesTest.r is None:
-            WalkthroughValuesTest.r = render(self, "walkthrough.yaml",
-                                             release="promitor-agent-scraper", namespace="default")
-        self.r = WalkthroughValuesTest.r
+        cls.r = render("walkthrough.yaml", release="promitor-agent-scraper",
+                       namespace="default")
 
     def test_renders_only_what_the_setup_needs(self):
         kinds = sorted(d["kind"] for d in self.r.documents)
@@ -158,17 +153,17 @@ class WalkthroughValuesTest(unittest.TestCase):
 
     def test_config_checksum_rolls_pods_when_the_declaration_changes(self):
         before = self.r.pod["metadata"]["annotations"]["checksum/config"]
-        changed = render(self, "walkthrough.yaml", sets=["metrics[0].name=other_name"],
+        changed = render("walkthrough.yaml", sets=["metrics[0].name=other_name"],
                          release="promitor-agent-scraper", namespace="default")
         self.assertNotEqual(changed.pod["metadata"]["annotations"]["checksum/config"], before)
-        same = render(self, "walkthrough.yaml", release="promitor-agent-scraper",
+        same = render("walkthrough.yaml", release="promitor-agent-scraper",
                       namespace="default")
         self.assertEqual(same.pod["metadata"]["annotations"]["checksum/config"], before)
 
 
 class WorkloadIdentityTest(unittest.TestCase):
     def test_pod_label_and_service_account_annotations(self):
-        r = render(self, "workload-identity.yaml")
+        r = render("workload-identity.yaml")
         self.assertEqual(r.pod["metadata"]["labels"]["azure.workload.identity/use"], "true")
         self.assertNotIn("aadpodidbinding", r.pod["metadata"]["labels"])
         account = r.one("ServiceAccount")
@@ -182,7 +177,7 @@ class WorkloadIdentityTest(unittest.TestCase):
         self.assertNotIn("PROMITOR_AUTH_APPKEY", r.env())
 
     def test_enabled_flag_with_another_mode(self):
-        r = render(self, "walkthrough.yaml", sets=[
+        r = render("walkthrough.yaml", sets=[
             "azureAuthentication.mode=UserAssignedManagedIdentity",
             "azureAuthentication.identity.id=abc", "azureAuthentication.identity.binding=",
             "azureAuthentication.workloadIdentity.enabled=true"])
@@ -192,7 +187,7 @@ class WorkloadIdentityTest(unittest.TestCase):
             "abc")
 
     def test_client_id_is_required(self):
-        result = run([helm(self), "template", "t", CHART, "--values",
+        result = run([helm(), "template", "t", CHART, "--values",
                       VALUES / "workload-identity.yaml", "--set", "azureAuthentication.identity.id="],
                      check=False)
         self.assertNotEqual(result.returncode, 0)
@@ -204,12 +199,7 @@ class PromitorValuesFileTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.r = None
-
-    def setUp(self):
-        if PromitorValuesFileTest.r is None:
-            PromitorValuesFileTest.r = render(self, "promitor-full.yaml", release="promitor")
-        self.r = PromitorValuesFileTest.r
+        cls.r = render("promitor-full.yaml", release="promitor")
 
     def test_every_optional_resource_is_rendered(self):
         kinds = sorted(d["kind"] for d in self.r.documents)
@@ -231,7 +221,7 @@ class PromitorValuesFileTest(unittest.TestCase):
 
     def test_secret_checksum_rolls_pods_when_the_key_changes(self):
         before = self.r.pod["metadata"]["annotations"]["checksum/secret"]
-        changed = render(self, "promitor-full.yaml", sets=["azureAuthentication.appKey=rotated"],
+        changed = render("promitor-full.yaml", sets=["azureAuthentication.appKey=rotated"],
                          release="promitor")
         self.assertNotEqual(changed.pod["metadata"]["annotations"]["checksum/secret"], before)
 
@@ -296,7 +286,7 @@ class PromitorValuesFileTest(unittest.TestCase):
 
 class ExistingSecretTest(unittest.TestCase):
     def test_service_principal_reads_the_key_from_the_named_secret(self):
-        r = render(self, "walkthrough.yaml", sets=[
+        r = render("walkthrough.yaml", sets=[
             "azureAuthentication.mode=ServicePrincipal", "azureAuthentication.identity.id=abc",
             "azureAuthentication.identity.binding=", "secrets.createSecret=false",
             "secrets.secretName=my-azure", "secrets.appKeySecret=client-secret"])
@@ -306,7 +296,7 @@ class ExistingSecretTest(unittest.TestCase):
         self.assertNotIn("checksum/secret", r.pod["metadata"]["annotations"])
 
     def test_managed_identity_with_an_existing_secret_needs_no_key(self):
-        r = render(self, "walkthrough.yaml", sets=["secrets.createSecret=false"])
+        r = render("walkthrough.yaml", sets=["secrets.createSecret=false"])
         self.assertNotIn("PROMITOR_AUTH_APPKEY", r.env())
 
 

@@ -7,18 +7,13 @@ import shlex
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import unittest
 from pathlib import Path
 
 from packaging_support import (BUILD, REPO, base_rootfs_tarball, debian_packages, require_tool,
-                               run)
-
-sys.path.insert(0, str(REPO / "tests" / "e2e"))
-import exposition  # noqa: E402
-from harness import (Process, Simulator, free_port, http, started, tempdir, wait_until,  # noqa: E402
-                     write_config)
+                               run, wait_demo_queue_size)
+from harness import Process, Simulator, free_port, http, started, tempdir, write_config
 
 UNIT = REPO / "packaging" / "linux" / "mensor.service"
 # DynamicUser picks a free uid in 61184-65519 that exists in no passwd file.
@@ -214,14 +209,9 @@ class InstalledAgentTest(unittest.TestCase):
         agent = started(self, Process(self.chroot(*shlex.split(exec_start), user=DYNAMIC_UID),
                                       work / "agent.log", env=env))
         base = f"http://127.0.0.1:{port}"
-
-        def demo_sample():
-            status, _, body = http(base + "/metrics")
-            return status == 200 and [s for s in exposition.parse(body)
-                                      if s.name == "demo_queue_size"]
-        [sample] = wait_until(demo_sample, 60, "demo_queue_size from the installed agent",
-                              context=agent.tail)
-        self.assertEqual(sample.value, 210)  # 5 one-minute samples of 42, Total
+        sample = wait_demo_queue_size(base, 60, "demo_queue_size from the installed agent",
+                                      agent.tail)
+        self.assertEqual(sample.value, 210)
         self.assertEqual(sample.labels["entity_name"], "demo_queue")
         self.assertEqual(http(base + "/api/v1/health")[0], 200)
         # The agent runs as the unprivileged uid, not root.

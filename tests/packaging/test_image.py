@@ -5,18 +5,14 @@ mounted at /config, against the Azure simulator."""
 import json
 import os
 import shutil
-import sys
 import tarfile
 import time
 import unittest
 from pathlib import Path
 
 from packaging_support import (REPO, TOOLS, base_rootfs_tarball, debian_packages, render,
-                               require_tool, run)
-
-sys.path.insert(0, str(REPO / "tests" / "e2e"))
-import exposition  # noqa: E402
-from harness import Process, Simulator, free_port, http, started, tempdir, wait_until  # noqa: E402
+                               require_tool, run, wait_demo_queue_size)
+from harness import Process, Simulator, free_port, http, started, tempdir
 
 DOCKERFILE = REPO / "packaging" / "docker" / "Dockerfile"
 IMAGE = "localhost/mensor:test"
@@ -107,7 +103,7 @@ class ImageTest(unittest.TestCase):
         port = free_port()
         endpoints = ["authenticationEndpoint", "resourceManagerEndpoint", "graphEndpoint",
                      "managementEndpoint"]
-        rendered = render(self, "walkthrough.yaml", sets=[
+        rendered = render("walkthrough.yaml", sets=[
             f"service.targetPort={port}", "azureMetadata.cloud=Custom",
             *[f"azureMetadata.endpoints.{e}={sim.url}" for e in endpoints],
             "azureMetadata.endpoints.metricsQueryAudience=https://management.azure.com/",
@@ -131,14 +127,9 @@ class ImageTest(unittest.TestCase):
             "--env", f"AZURE_POD_IDENTITY_AUTHORITY_HOST={sim.url}", IMAGE], work / "podman.log"))
         self.addCleanup(run, [*self.podman, "rm", "--force", name], check=False)
         base = f"http://127.0.0.1:{port}"
-
-        def demo_sample():
-            status, _, body = http(base + "/metrics")
-            return status == 200 and [s for s in exposition.parse(body)
-                                      if s.name == "demo_queue_size"]
-        [sample] = wait_until(demo_sample, 120, "demo_queue_size from the container",
-                              context=container.tail)
-        self.assertEqual(sample.value, 210)  # 5 one-minute samples of 42, Total
+        sample = wait_demo_queue_size(base, 120, "demo_queue_size from the container",
+                                      container.tail)
+        self.assertEqual(sample.value, 210)
         self.assertEqual(sample.labels["resource_group"], "PromitorWithManagedIdentityRG")
         status, headers, body = http(base + "/api/v1/health")
         self.assertEqual(status, 200, body)
