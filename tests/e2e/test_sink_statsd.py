@@ -8,6 +8,16 @@ import receivers
 from test_walkthrough import DEMO_LABELS, expected_demo_value
 
 
+def start_with_statsd(cls, prefix, extra=""):
+    """Starts a StatsD daemon and the walkthrough agent sending to it (plus /metrics)."""
+    node = receivers.require_receivers()
+    cls.workdir = harness.tempdir(f"mensor-e2e-{prefix}-")
+    cls.daemon = harness.started(cls, receivers.StatsdDaemon(cls.workdir, node))
+    _, cls.sim, cls.agent = harness.start_stack(
+        cls, f"mensor-e2e-{prefix}-agent-",
+        runtime_replace=[("metricSinks:\n", statsd_sink(cls.daemon, extra))])
+
+
 def statsd_sink(daemon, extra=""):
     return ("metricSinks:\n"
             "  statsd:\n"
@@ -19,12 +29,7 @@ def statsd_sink(daemon, extra=""):
 class StatsdDefaultFormatTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        node = receivers.require_receivers()
-        cls.workdir = harness.tempdir("mensor-e2e-statsd-")
-        cls.daemon = harness.started(cls, receivers.StatsdDaemon(cls.workdir, node))
-        _, cls.sim, cls.agent = harness.start_stack(
-            cls, "mensor-e2e-statsd-agent-",
-            runtime_replace=[("metricSinks:\n", statsd_sink(cls.daemon))])
+        start_with_statsd(cls, "statsd")
 
     def test_promitor_gauge_line_without_double_dot(self):
         line = f"promitor.demo_queue_size:{expected_demo_value()}|g"
@@ -51,13 +56,7 @@ class StatsdDefaultFormatTest(unittest.TestCase):
 class StatsdDogStatsDFormatTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        node = receivers.require_receivers()
-        cls.workdir = harness.tempdir("mensor-e2e-dogstatsd-")
-        cls.daemon = harness.started(cls, receivers.StatsdDaemon(cls.workdir, node))
-        _, cls.sim, cls.agent = harness.start_stack(
-            cls, "mensor-e2e-dogstatsd-agent-",
-            runtime_replace=[("metricSinks:\n",
-                              statsd_sink(cls.daemon, "    metricFormat: DogStatsD\n"))])
+        start_with_statsd(cls, "dogstatsd", "    metricFormat: DogStatsD\n")
 
     def test_every_label_arrives_as_a_tag(self):
         def line():
@@ -78,16 +77,10 @@ class StatsdDogStatsDFormatTest(unittest.TestCase):
 class StatsdGenevaFormatTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        node = receivers.require_receivers()
-        cls.workdir = harness.tempdir("mensor-e2e-geneva-")
-        cls.daemon = harness.started(cls, receivers.StatsdDaemon(cls.workdir, node))
-        geneva = ("    metricFormat: Geneva\n"
-                  "    geneva:\n"
-                  "      account: acc\n"
-                  "      namespace: ns\n")
-        _, cls.sim, cls.agent = harness.start_stack(
-            cls, "mensor-e2e-geneva-agent-",
-            runtime_replace=[("metricSinks:\n", statsd_sink(cls.daemon, geneva))])
+        start_with_statsd(cls, "geneva", "    metricFormat: Geneva\n"
+                                         "    geneva:\n"
+                                         "      account: acc\n"
+                                         "      namespace: ns\n")
 
     def test_json_bucket_with_every_label(self):
         def bucket():
