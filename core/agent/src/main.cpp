@@ -7,6 +7,7 @@
 
 #include "mensor/agent/agent.hpp"
 #include "mensor/agent/commands.hpp"
+#include "mensor/agent/health_probe.hpp"
 
 namespace {
 
@@ -21,6 +22,8 @@ constexpr const char* kUsage = R"(Usage:
                                             with --describe, their configuration keys
   mensor schema [--output DIR [--check]]   JSON Schemas of runtime.yaml and the declaration
                                             (printed, written to DIR, or compared with DIR)
+  mensor health [--config-folder DIR] [--no-dependencies]
+                                            ask the running agent's /api/v1/health (exit 0 if 200)
   mensor --version | --help
 
 The configuration folder holds runtime.yaml; it defaults to $PROMITOR_CONFIG_FOLDER.
@@ -47,6 +50,7 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
   }
   AgentOptions options;
+  HealthProbeOptions probe;
   options.environment = mensor::config::ReadProcessEnvironment();
   ValidateOptions validate;
   bool describe = false;
@@ -97,6 +101,10 @@ int main(int argc, char** argv) {
       describe = true;
       continue;
     }
+    if (command == "health" && args[i] == "--no-dependencies") {
+      probe.include_dependencies = false;
+      continue;
+    }
     fmt::print(stderr, "mensor: unexpected argument '{}'\n\n{}", args[i], kUsage);
     return kExitFailure;
   }
@@ -119,6 +127,7 @@ int main(int argc, char** argv) {
   }
   if (command == "run") return RunAgent(options);
   if (command == "validate") return Validate(options, validate);
+  if (command == "health") return ProbeHealth(options, probe);
   fmt::print(stderr, "mensor: unknown command '{}'\n\n{}", command, kUsage);
   return kExitFailure;
 }

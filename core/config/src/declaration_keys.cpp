@@ -69,6 +69,8 @@ std::vector<KeySpec> Build() {
                           "Token audience of metric queries (URL)"),
                       Key("metricsClientAudience", V::kString, true,
                           "Token audience of the metrics client (URL)"),
+                      Key("metricsBatchEndpoint", V::kString, false,
+                          "Mensor: metrics:getBatch URL template containing '{region}'"),
                       Key("logAnalyticsEndpoint", V::kString, false,
                           "Log Analytics endpoint (URL); required when a metric uses "
                           "LogAnalytics"),

@@ -59,6 +59,14 @@ CloudEndpoints ParseEndpoints(const YAML::Node& node, ParseContext& context) {
   endpoints.key_vault_suffix = reader.String("keyVaultSuffix", true).value_or("");
   endpoints.metrics_query_audience = url("metricsQueryAudience", true);
   endpoints.metrics_client_audience = url("metricsClientAudience", true);
+  if (const auto batch = reader.Get("metricsBatchEndpoint")) {
+    endpoints.metrics_batch_endpoint = url("metricsBatchEndpoint", false);
+    if (endpoints.metrics_batch_endpoint.find("{region}") == std::string::npos) {
+      reader.Error(*batch, "'" + reader.Qualified("metricsBatchEndpoint") +
+                               "' must contain '{region}', got '" +
+                               endpoints.metrics_batch_endpoint + "'");
+    }
+  }
   if (reader.Get("logAnalyticsEndpoint")) {
     endpoints.log_analytics_endpoint = url("logAnalyticsEndpoint", false);
   }
@@ -146,7 +154,8 @@ MetricDefaults ParseMetricDefaults(const YAML::Node& node, ParseContext& context
   defaults.cron = scraping_reader.Cron("schedule", true);
   if (defaults.cron) defaults.schedule = defaults.cron->Text();
   if (const auto limit = reader.Get("limit")) {
-    defaults.limit = CheckedLimit(reader.Integer("limit"), *limit, reader.Qualified("limit"), context);
+    defaults.limit =
+        CheckedLimit(reader.Integer("limit"), *limit, reader.Qualified("limit"), context);
   }
   if (const auto labels = reader.Mapping("labels", false)) {
     defaults.labels = ParseLabels(*labels, context);

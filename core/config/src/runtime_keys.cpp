@@ -108,6 +108,10 @@ std::vector<KeySpec> Build() {
                                           "Query window start as a time span; wins over "
                                           "startingFromInHours"),
                                   }),
+                          Key("maxRequestsPerHost", V::kInt, "16",
+                              "Mensor: Azure calls in flight per host"),
+                          Key("staleSeriesCycles", V::kInt, "2",
+                              "Mensor: scrape cycles before a vanished series is dropped"),
                           Section("metricsBatching", "Experimental batched metric queries",
                                   {
                                       Key("enabled", V::kBool, "false",
