@@ -16,14 +16,12 @@ flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recov
 # Rebuild only when a source is newer than the binary.
 binary="$out/config_loader_fuzzer"
 if [ ! -x "$binary" ] || [ -n "$(find "${sources[@]}" "$root/core/config/include" "$root/core/util/include" -newer "$binary" -print -quit)" ]; then
-  objects=()
-  for src in "${sources[@]}"; do
-    obj="$out/obj/$(echo "$src" | sed "s#$root/##; s#/#_#g").o"
-    mkdir -p "$out/obj"
-    "$cxx" "${flags[@]}" -c "$src" -o "$obj"
-    objects+=("$obj")
-  done
-  "$cxx" "${flags[@]}" "${objects[@]}" -lyaml-cpp -o "$binary"
+  rm -rf "$out/obj" && mkdir -p "$out/obj"
+  # Two compilers at a time: the machine (and CI) has two cores.
+  printf '%s\n' "${sources[@]}" | xargs -P 2 -I{} sh -c \
+    'obj="$1/obj/$(echo "$2" | tr / _).o"; shift 2; exec "$@" -c "$0" -o "$obj"' \
+    {} "$out" {} "$cxx" "${flags[@]}"
+  "$cxx" "${flags[@]}" "$out"/obj/*.o -lyaml-cpp -o "$binary"
 fi
 
 find "$root/tests/config-corpus/cases" "$root/config/examples" -name '*.yaml' -exec cp {} "$out/seeds/" \;
