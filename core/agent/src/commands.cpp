@@ -99,6 +99,10 @@ void PrintSummary(const LoadedConfiguration& loaded) {
                azure ? std::string(config::AggregationTypeName(azure->aggregation_type)) : "-",
                interval(metric), metric.schedule.empty() ? "-" : metric.schedule,
                metric.resource_type, targets);
+    // The resources it resolves to, as their resource_uri label will read.
+    for (const auto& target : loaded.targets) {
+      if (target.metric_name == metric.name) fmt::print("  {}\n", target.resource_uri());
+    }
   }
 }
 
