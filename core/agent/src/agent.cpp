@@ -137,6 +137,8 @@ int RunAgent(const AgentOptions& options) {
   ScraperOptions scraper_options;
   scraper_options.arm_base = loaded.cloud.resource_manager;
   scraper_options.arm_scope = azure::ScopeForAudience(loaded.cloud.arm_resource);
+  scraper_options.collect.storage_suffix = loaded.cloud.storage_suffix;
+  scraper_options.collect.log_analytics_endpoint = loaded.cloud.log_analytics;
   MetricsScraper scraper(client, auth.tokens(), workers, sinks, self, scraper_options);
 
   Scheduler scheduler(io);

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/post.hpp>
 
+#include "mensor/agent/collect_scrape.hpp"
 #include "mensor/agent/series_builder.hpp"
 #include "mensor/azure/azure_error.hpp"
 #include "mensor/azure/iso8601.hpp"
@@ -41,6 +42,13 @@ MetricsScraper::MetricsScraper(net::HttpClient& client, TokenCache& tokens,
       options_(std::move(options)) {}
 
 void MetricsScraper::Scrape(std::shared_ptr<const ScrapeTarget> target, Done done) {
+  if (target->collect != nullptr) {
+    // Not Azure Monitor metrics: the resource type's plugin collects (it may block on HTTP).
+    boost::asio::post(workers_, [this, target = std::move(target), done = std::move(done)] {
+      done(RunCollect(*target, options_.collect, sinks_, self_, options_.clock(), !stopping_));
+    });
+    return;
+  }
   auto attempt = std::make_shared<Attempt>();
   attempt->target = std::move(target);
   attempt->done = std::move(done);
@@ -180,7 +188,7 @@ void MetricsScraper::Succeed(const Attempt& attempt, const std::string& body) {
   for (const auto& warning : series.warnings) {
     spdlog::warn("{} for {}: {}", target.metric_name, target.resource_uri(), warning);
   }
-  sinks_.Write(target.metric_name + "|" + target.resource_uri(), series.samples);
+  sinks_.Write(SinkScope(target), series.samples);
   self_.RecordScrape(target, true, UnixNs(now));
   attempt.done(true);
 }

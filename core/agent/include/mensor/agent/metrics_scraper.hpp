@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "mensor/agent/collect_scrape.hpp"
 #include "mensor/agent/grain_cache.hpp"
 #include "mensor/agent/sample_writer.hpp"
 #include "mensor/agent/scrape_target.hpp"
@@ -21,6 +22,7 @@ struct ScraperOptions {
   std::string arm_scope;  // https://management.azure.com/.default
   int window_grains = 3;  // how many complete grains to ask for (see azure::ComputeTimeWindow)
   std::chrono::milliseconds request_timeout{30000};
+  CollectEnvironment collect;  // for resource types that collect their own values
   std::function<std::chrono::system_clock::time_point()> clock = [] {
     return std::chrono::system_clock::now();
   };
