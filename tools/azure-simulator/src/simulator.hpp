@@ -13,8 +13,10 @@
 #include "arm_metrics.hpp"
 #include "entra.hpp"
 #include "faults.hpp"
+#include "log_analytics_api.hpp"
 #include "read_budget.hpp"
 #include "request_log.hpp"
+#include "storage_queue_api.hpp"
 #include "token.hpp"
 #include "world.hpp"
 
@@ -49,6 +51,8 @@ class Simulator {
     kMetricDefinitions,
     kMetricNamespaces,
     kArmOther,
+    kStorageQueue,
+    kLogAnalytics,
     kUnknown
   };
   struct Route {
@@ -73,6 +77,8 @@ class Simulator {
   World world_;
   EntraEndpoint entra_;
   ArmMetricsApi arm_;
+  StorageQueueApi storage_queue_;
+  LogAnalyticsApi log_analytics_;
   ReadBudget budget_;
   FaultRegistry faults_;
   RequestLog log_;

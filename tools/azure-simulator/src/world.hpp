@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "data_plane_world.hpp"
 #include "http_types.hpp"
 #include "resource_types.hpp"
 
@@ -57,10 +58,14 @@ class World {
   double Sample(const ResourceState& resource, const ResourceType& type,
                 const MetricDefinition& metric, const Cell& cell, TimePoint minute) const;
 
+  // Storage queues and Log Analytics workspaces.
+  const DataPlaneWorld& data_plane() const { return data_plane_; }
+
  private:
   uint64_t seed_;
   bool open_ = true;
   std::vector<ResourceState> resources_;
+  DataPlaneWorld data_plane_;
 };
 
 inline constexpr std::string_view kDefaultLocation = "westeurope";
