@@ -29,8 +29,8 @@ std::vector<Row> LoadRows() {
   const std::string path = std::string(MENSOR_TEST_SOURCE_DIR) + "/tests/resource-types/types.yaml";
   std::vector<Row> rows;
   for (const YAML::Node& node : YAML::LoadFile(path)) {
-    rows.push_back(Row{node["case"] ? node["case"].as<std::string>() : node["type"].as<std::string>(),
-                       node});
+    rows.push_back(
+        Row{node["case"] ? node["case"].as<std::string>() : node["type"].as<std::string>(), node});
   }
   return rows;
 }
@@ -48,14 +48,14 @@ std::string Declaration(const YAML::Node& row) {
     metric["logAnalyticsConfiguration"] = row["logAnalytics"];
   } else {
     YAML::Node azure;
-    azure["metricName"] =
-        overrides && overrides["metricName"] ? overrides["metricName"].as<std::string>()
-                                             : std::string("TestMetric");
+    azure["metricName"] = overrides && overrides["metricName"]
+                              ? overrides["metricName"].as<std::string>()
+                              : std::string("TestMetric");
     azure["aggregation"]["type"] = "Total";
     if (overrides && overrides["dimensions"]) {
       for (const auto& dimension : overrides["dimensions"]) {
         YAML::Node entry;
-        entry["name"] = dimension;
+        entry["name"] = dimension.as<std::string>();
         azure["dimensions"].push_back(entry);
       }
     }
@@ -88,7 +88,8 @@ std::vector<std::string> Strings(const YAML::Node& node) {
 LabelList Pairs(const YAML::Node& node) {
   LabelList labels;
   if (node) {
-    for (const auto& pair : node) labels.emplace_back(pair[0].as<std::string>(), pair[1].as<std::string>());
+    for (const auto& pair : node)
+      labels.emplace_back(pair[0].as<std::string>(), pair[1].as<std::string>());
   }
   return labels;
 }
@@ -143,7 +144,8 @@ TEST_P(ResourceTypeTest, ResolvesAsPromitorDoes) {
   EXPECT_EQ(target.resource_uri(), row["uri"].as<std::string>());
   EXPECT_EQ(target.labels.instance_name, row["instance"].as<std::string>(""));
   EXPECT_EQ(target.filter, row["filter"].as<std::string>(""));
-  const std::vector<std::string> configured = Strings(row["metric"] ? row["metric"]["dimensions"] : YAML::Node());
+  const std::vector<std::string> configured =
+      Strings(row["metric"] ? row["metric"]["dimensions"] : YAML::Node());
   EXPECT_EQ(target.dimensions, row["dimensions"] ? Strings(row["dimensions"]) : configured);
   EXPECT_EQ(target.labels.scraper_labels, Pairs(row["labels"]));
   EXPECT_EQ(target.first_dimension_label, row["firstDimensionLabel"].as<std::string>(""));
@@ -161,11 +163,15 @@ TEST_P(ResourceTypeTest, ResolvesAsPromitorDoes) {
   const LabelList labels = ComposeLabels(target.labels, nullptr);
   ASSERT_GE(labels.size(), 4u);
   const bool has_instance = !target.labels.instance_name.empty();
-  EXPECT_EQ(labels[0], (std::pair<std::string, std::string>("resource_group",
-                                                             row["uri"].as<std::string>().find("rg-2") != std::string::npos ? "rg-2" : "rg-1")));
+  EXPECT_EQ(labels[0],
+            (std::pair<std::string, std::string>(
+                "resource_group",
+                row["uri"].as<std::string>().find("rg-2") != std::string::npos ? "rg-2" : "rg-1")));
   EXPECT_EQ(labels[2].first, "resource_uri");
   EXPECT_EQ(labels[2].second, row["uri"].as<std::string>());
-  if (has_instance) EXPECT_EQ(labels[3].first, "instance_name");
+  if (has_instance) {
+    EXPECT_EQ(labels[3].first, "instance_name");
+  }
   EXPECT_EQ(labels.back(), (std::pair<std::string, std::string>("tenant_id", "tenant-1")));
 }
 
@@ -174,19 +180,62 @@ INSTANTIATE_TEST_SUITE_P(Types, ResourceTypeTest, ::testing::ValuesIn(LoadRows()
 
 // Every resource type Promitor has (§3.1) has a row, so the table cannot silently skip one.
 TEST(ResourceTypeTable, CoversAllPromitorTypes) {
-  const std::vector<std::string> promitor = {
-      "ApiManagement", "AppPlan", "ApplicationGateway", "ApplicationInsights",
-      "AutomationAccount", "AzureFirewall", "BlobStorage", "Cdn", "CognitiveServicesAccount",
-      "ContainerInstance", "ContainerRegistry", "CosmosDb", "DataExplorerCluster", "DataFactory",
-      "DataShare", "DeviceProvisioningService", "DnsZone", "EventHubs", "ExpressRouteCircuit",
-      "FileStorage", "FrontDoor", "FunctionApp", "Generic", "IoTHub", "KeyVault",
-      "KubernetesService", "LoadBalancer", "LogAnalytics", "LogicApp", "MariaDb", "MongoCluster",
-      "MonitorAutoscale", "MySql", "NatGateway", "NetworkGateway", "NetworkInterface",
-      "PostgreSql", "PowerBiDedicated", "PublicIpAddress", "RedisCache", "RedisEnterpriseCache",
-      "ServiceBusNamespace", "SqlDatabase", "SqlElasticPool", "SqlManagedInstance", "SqlServer",
-      "StorageAccount", "StorageQueue", "SynapseApacheSparkPool", "SynapseSqlPool",
-      "SynapseWorkspace", "TrafficManager", "VirtualMachine", "VirtualMachineScaleSet",
-      "VirtualNetwork", "WebApp"};
+  const std::vector<std::string> promitor = {"ApiManagement",
+                                             "AppPlan",
+                                             "ApplicationGateway",
+                                             "ApplicationInsights",
+                                             "AutomationAccount",
+                                             "AzureFirewall",
+                                             "BlobStorage",
+                                             "Cdn",
+                                             "CognitiveServicesAccount",
+                                             "ContainerInstance",
+                                             "ContainerRegistry",
+                                             "CosmosDb",
+                                             "DataExplorerCluster",
+                                             "DataFactory",
+                                             "DataShare",
+                                             "DeviceProvisioningService",
+                                             "DnsZone",
+                                             "EventHubs",
+                                             "ExpressRouteCircuit",
+                                             "FileStorage",
+                                             "FrontDoor",
+                                             "FunctionApp",
+                                             "Generic",
+                                             "IoTHub",
+                                             "KeyVault",
+                                             "KubernetesService",
+                                             "LoadBalancer",
+                                             "LogAnalytics",
+                                             "LogicApp",
+                                             "MariaDb",
+                                             "MongoCluster",
+                                             "MonitorAutoscale",
+                                             "MySql",
+                                             "NatGateway",
+                                             "NetworkGateway",
+                                             "NetworkInterface",
+                                             "PostgreSql",
+                                             "PowerBiDedicated",
+                                             "PublicIpAddress",
+                                             "RedisCache",
+                                             "RedisEnterpriseCache",
+                                             "ServiceBusNamespace",
+                                             "SqlDatabase",
+                                             "SqlElasticPool",
+                                             "SqlManagedInstance",
+                                             "SqlServer",
+                                             "StorageAccount",
+                                             "StorageQueue",
+                                             "SynapseApacheSparkPool",
+                                             "SynapseSqlPool",
+                                             "SynapseWorkspace",
+                                             "TrafficManager",
+                                             "VirtualMachine",
+                                             "VirtualMachineScaleSet",
+                                             "VirtualNetwork",
+                                             "WebApp"};
   ASSERT_EQ(promitor.size(), 56u);
   std::set<std::string> rows;
   for (const Row& row : LoadRows()) rows.insert(row.node["type"].as<std::string>());

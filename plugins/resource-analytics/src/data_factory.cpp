@@ -24,7 +24,7 @@ std::string PipelineDimension(std::string_view azure_metric) {
 
 std::string ShareDimension(std::string_view azure_metric) {
   return EqualsIgnoreCase(azure_metric, "ShareSubscriptionCount") ? "ShareSubscriptionName"
-                                                                   : "ShareName";
+                                                                  : "ShareName";
 }
 
 }  // namespace

@@ -29,8 +29,8 @@ void SynapsePool<Spec>::Describe(const sdk::Config& config, const sdk::MetricInf
                                  sdk::Target& target) {
   const std::string workspace = config.RequireString(kWorkspaceKey);
   const std::string pool = config.RequireString(kPoolKey);
-  target.SetProviderPath("Microsoft.Synapse/workspaces/" + workspace + "/" + Spec::kPoolType +
-                         "/" + pool);
+  target.SetProviderPath("Microsoft.Synapse/workspaces/" + workspace + "/" + Spec::kPoolType + "/" +
+                         pool);
   target.SetInstanceName(pool);
   target.AddLabel("workspace_name", workspace);
   target.AddLabel("pool_name", pool);

@@ -35,7 +35,8 @@ const ServerKind* FindKind(const ServerKind (&kinds)[N], const std::string& name
 template <size_t N>
 std::string KindList(const ServerKind (&kinds)[N]) {
   std::string list;
-  for (const ServerKind& kind : kinds) list += (list.empty() ? "'" : ", '") + std::string(kind.name) + "'";
+  for (const ServerKind& kind : kinds)
+    list += (list.empty() ? "'" : ", '") + std::string(kind.name) + "'";
   return list;
 }
 
@@ -98,8 +99,7 @@ void PostgreSql::Validate(const sdk::Config& config, const sdk::MetricInfo&, sdk
   ValidateServer(config, call, kPostgreSqlKinds, "Single");
 }
 
-void PostgreSql::Describe(const sdk::Config& config, const sdk::MetricInfo&,
-                          sdk::Target& target) {
+void PostgreSql::Describe(const sdk::Config& config, const sdk::MetricInfo&, sdk::Target& target) {
   DescribeServer(config, target, "Microsoft.DBforPostgreSQL", kPostgreSqlKinds, "Single");
 }
 

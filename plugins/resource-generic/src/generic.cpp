@@ -20,8 +20,9 @@ const sdk::Schema& Generic::ConfigSchema() {
 void Generic::Validate(const sdk::Config& config, const sdk::MetricInfo&, sdk::Call& call) {
   const auto uri = NonEmpty(config, kUriKey);
   if (!uri) {
-    call.ReportError(kUriKey, "'resourceUri' must name the resource (No resource uri is "
-                              "configured)");
+    call.ReportError(kUriKey,
+                     "'resourceUri' must name the resource (No resource uri is "
+                     "configured)");
     return;
   }
   // The host prefixes subscriptions/{s}/resourceGroups/{rg}/providers/: a full ID would double it.

@@ -22,9 +22,11 @@ void AutomationAccount::Validate(const sdk::Config& config, const sdk::MetricInf
   RequireNonEmpty(config, call, kAccountKey, "Automation account");
   if (auto runbook = NonEmpty(config, kRunbookKey);
       runbook && !EqualsIgnoreCase(metric.azure_metric_name, kRunbookMetric)) {
-    call.ReportError(kRunbookKey, "Using a pre-configured runbook name is not supported when "
-                                  "using metric " + std::string(metric.azure_metric_name) +
-                                      "; only " + kRunbookMetric + " can be scoped to a runbook");
+    call.ReportError(kRunbookKey,
+                     "Using a pre-configured runbook name is not supported when "
+                     "using metric " +
+                         std::string(metric.azure_metric_name) + "; only " + kRunbookMetric +
+                         " can be scoped to a runbook");
   }
 }
 

@@ -39,7 +39,8 @@ class LogAnalyticsTest : public ::testing::Test {
 TEST_F(LogAnalyticsTest, DescribesTheWorkspace) {
   auto result = host_.Describe(kType, kEntry);
   ASSERT_EQ(result.status, MENSOR_OK);
-  EXPECT_EQ(result.target.provider_path(), "Microsoft.OperationalInsights/workspaces/logs/Overview");
+  EXPECT_EQ(result.target.provider_path(),
+            "Microsoft.OperationalInsights/workspaces/logs/Overview");
   EXPECT_EQ(result.target.instance_name(), "logs");
   EXPECT_EQ(result.target.Label("workspace_id"), "ws-id-1");
   EXPECT_EQ(result.target.Label("workspace_name"), "logs");

@@ -1,7 +1,7 @@
-// Entry points of libmensor-plugin-platform.so: Azure IoT, Key Vault and Cognitive Services resource types.
+// Entry points of libmensor-plugin-platform.so: Azure IoT, Key Vault and Cognitive Services
+// resource types.
 #include <mensor/resources/named_resource.hpp>
 #include <mensor/sdk.hpp>
-
 
 namespace mensor::resources {
 namespace {
@@ -12,7 +12,9 @@ struct IoTHubSpec {
   static constexpr const char* kWhat = "IoT hub";
 };
 struct DeviceProvisioningServiceSpec {
-  static constexpr sdk::TypeInfo kInfo{"DeviceProvisioningService", "Microsoft.Devices/provisioningServices", "Azure Device Provisioning Service"};
+  static constexpr sdk::TypeInfo kInfo{"DeviceProvisioningService",
+                                       "Microsoft.Devices/provisioningServices",
+                                       "Azure Device Provisioning Service"};
   static constexpr const char* kKey = "deviceProvisioningServiceName";
   static constexpr const char* kWhat = "Device Provisioning Service";
 };
@@ -22,7 +24,9 @@ struct KeyVaultSpec {
   static constexpr const char* kWhat = "key vault";
 };
 struct CognitiveServicesAccountSpec {
-  static constexpr sdk::TypeInfo kInfo{"CognitiveServicesAccount", "Microsoft.CognitiveServices/accounts", "Azure Cognitive Services account"};
+  static constexpr sdk::TypeInfo kInfo{"CognitiveServicesAccount",
+                                       "Microsoft.CognitiveServices/accounts",
+                                       "Azure Cognitive Services account"};
   static constexpr const char* kKey = "cognitiveServicesAccountName";
   static constexpr const char* kWhat = "Cognitive Services account";
 };

@@ -24,8 +24,7 @@ void EventHubs::Validate(const sdk::Config& config, const sdk::MetricInfo& metri
   ValidateEntityRules(metric, {{kTopicKey, resources::NonEmpty(config, kTopicKey)}}, call);
 }
 
-void EventHubs::Describe(const sdk::Config& config, const sdk::MetricInfo&,
-                         sdk::Target& target) {
+void EventHubs::Describe(const sdk::Config& config, const sdk::MetricInfo&, sdk::Target& target) {
   const std::string ns = config.RequireString(kNamespaceKey);
   target.SetProviderPath("Microsoft.EventHub/namespaces/" + ns);
   target.SetInstanceName(ns);

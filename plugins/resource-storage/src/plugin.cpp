@@ -1,4 +1,5 @@
-// Entry points of libmensor-plugin-storage.so: Azure Storage resource types (accounts, blob and file services, queues).
+// Entry points of libmensor-plugin-storage.so: Azure Storage resource types (accounts, blob and
+// file services, queues).
 #include <mensor/resources/named_resource.hpp>
 #include <mensor/sdk.hpp>
 
@@ -28,7 +29,8 @@ struct FileStorageSpec {
   static constexpr const char* kPathSuffix = "/fileServices/default";
 };
 struct StorageAccountSpec {
-  static constexpr sdk::TypeInfo kInfo{"StorageAccount", "Microsoft.Storage/storageAccounts", "Azure storage account"};
+  static constexpr sdk::TypeInfo kInfo{"StorageAccount", "Microsoft.Storage/storageAccounts",
+                                       "Azure storage account"};
   static constexpr const char* kKey = "accountName";
   static constexpr const char* kWhat = "storage account";
 };
@@ -36,7 +38,8 @@ struct StorageAccountSpec {
 }  // namespace
 }  // namespace mensor::resources
 
-MENSOR_PLUGIN("storage", "0.2.0", "Azure Storage resource types (accounts, blob and file services, queues)",
+MENSOR_PLUGIN("storage", "0.2.0",
+              "Azure Storage resource types (accounts, blob and file services, queues)",
               mensor::resources::NamedResource<mensor::resources::StorageAccountSpec>,
               mensor::resources::NamedResource<mensor::resources::BlobStorageSpec>,
               mensor::resources::NamedResource<mensor::resources::FileStorageSpec>,

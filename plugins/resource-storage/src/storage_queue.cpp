@@ -78,8 +78,8 @@ sdk::HttpResponse Send(sdk::Call& call, const std::string& url, const std::strin
   try {
     return sdk::HttpSend(call, request, {"x-ms-approximate-messages-count", "x-ms-error-code"});
   } catch (const sdk::Error& error) {
-    throw sdk::Error(error.code(), std::string(what) + " failed: " +
-                                         std::string(sdk::StatusName(error.code())));
+    throw sdk::Error(error.code(),
+                     std::string(what) + " failed: " + std::string(sdk::StatusName(error.code())));
   }
 }
 
@@ -118,8 +118,10 @@ void StorageQueue::Validate(const sdk::Config& config, const sdk::MetricInfo& me
                                   "' for StorageQueue; expected MessageCount or TimeSpentInQueue");
   }
   if (!metric.dimensions.empty()) {
-    call.ReportError(nullptr, "StorageQueue metrics have no dimensions; remove 'dimensions' from "
-                              "metric '" + std::string(metric.name) + "'");
+    call.ReportError(nullptr,
+                     "StorageQueue metrics have no dimensions; remove 'dimensions' from "
+                     "metric '" +
+                         std::string(metric.name) + "'");
   }
 }
 
@@ -165,8 +167,8 @@ std::optional<std::chrono::system_clock::time_point> StorageQueue::ParseRfc1123(
     if (error != std::errc() || end != text.data() + at + length) return std::nullopt;
     return value;
   };
-  const auto day = number(5, 2), year = number(12, 4), hour = number(17, 2),
-             minute = number(20, 2), second = number(23, 2);
+  const auto day = number(5, 2), year = number(12, 4), hour = number(17, 2), minute = number(20, 2),
+             second = number(23, 2);
   int month = 0;
   while (month < 12 && kMonths[month] != text.substr(8, 3)) ++month;
   if (!day || !year || !hour || !minute || !second || month == 12) return std::nullopt;
@@ -174,8 +176,8 @@ std::optional<std::chrono::system_clock::time_point> StorageQueue::ParseRfc1123(
                                          std::chrono::month(static_cast<unsigned>(month + 1)),
                                          std::chrono::day(static_cast<unsigned>(*day))};
   if (!date.ok() || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
-  return std::chrono::sys_days(date) + std::chrono::hours(*hour) +
-         std::chrono::minutes(*minute) + std::chrono::seconds(*second);
+  return std::chrono::sys_days(date) + std::chrono::hours(*hour) + std::chrono::minutes(*minute) +
+         std::chrono::seconds(*second);
 }
 
 std::optional<std::chrono::system_clock::time_point> StorageQueue::OldestInsertionTime(
@@ -216,15 +218,16 @@ void StorageQueue::Collect(const sdk::CollectRequest& request, sdk::Call& call,
   const sdk::HttpResponse metadata =
       Send(call, queue_url + "?comp=metadata", sas, "reading the metadata of " + where);
   if (metadata.status == 404) {
-    throw sdk::Error(MENSOR_E_NOT_FOUND, "Azure Storage Queue '" + queue + "' was not found in "
-                                             "storage account '" + account + "'");
+    throw sdk::Error(MENSOR_E_NOT_FOUND, "Azure Storage Queue '" + queue +
+                                             "' was not found in "
+                                             "storage account '" +
+                                             account + "'");
   }
   if (metadata.status != 200) {
     const std::string code = StorageErrorCode(metadata);
-    throw sdk::Error(StatusFor(metadata.status), "Azure Storage answered HTTP " +
-                                                     std::to_string(metadata.status) +
-                                                     (code.empty() ? "" : " " + code) +
-                                                     " for " + where);
+    throw sdk::Error(StatusFor(metadata.status),
+                     "Azure Storage answered HTTP " + std::to_string(metadata.status) +
+                         (code.empty() ? "" : " " + code) + " for " + where);
   }
   if (EqualsIgnoreCase(request.azure_metric_name, kMessageCount)) {
     const std::string count = metadata.Header("x-ms-approximate-messages-count").value_or("");
@@ -238,18 +241,17 @@ void StorageQueue::Collect(const sdk::CollectRequest& request, sdk::Call& call,
     return;
   }
   if (!EqualsIgnoreCase(request.azure_metric_name, kTimeSpentInQueue)) {
-    throw sdk::Error(MENSOR_E_CONFIG, "Invalid metric name '" +
-                                          std::string(request.azure_metric_name) +
-                                          "' for StorageQueue");
+    throw sdk::Error(
+        MENSOR_E_CONFIG,
+        "Invalid metric name '" + std::string(request.azure_metric_name) + "' for StorageQueue");
   }
-  const sdk::HttpResponse peek = Send(call, queue_url + "/messages?peekonly=true&numofmessages=1",
-                                      sas, "peeking at " + where);
+  const sdk::HttpResponse peek =
+      Send(call, queue_url + "/messages?peekonly=true&numofmessages=1", sas, "peeking at " + where);
   if (peek.status != 200) {
     const std::string code = StorageErrorCode(peek);
-    throw sdk::Error(StatusFor(peek.status), "Azure Storage answered HTTP " +
-                                                 std::to_string(peek.status) +
-                                                 (code.empty() ? "" : " " + code) +
-                                                 " when peeking at " + where);
+    throw sdk::Error(StatusFor(peek.status),
+                     "Azure Storage answered HTTP " + std::to_string(peek.status) +
+                         (code.empty() ? "" : " " + code) + " when peeking at " + where);
   }
   const auto inserted = OldestInsertionTime(peek.body);
   if (!inserted) {

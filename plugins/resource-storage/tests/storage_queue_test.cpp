@@ -146,8 +146,7 @@ TEST_F(StorageQueueTest, ValidationNamesEveryProblem) {
   FakeMetric metric;
   metric.azure_metric_name = "Transactions";
   metric.dimensions = {"ApiName"};
-  auto result =
-      host_.Validate(kType, "accountName: acct\nqueueName: q\nsasToken: {}\n", metric);
+  auto result = host_.Validate(kType, "accountName: acct\nqueueName: q\nsasToken: {}\n", metric);
   EXPECT_EQ(result.status, MENSOR_E_CONFIG);
   std::string all;
   for (const auto& d : result.call.diagnostics) all += d.message + "\n";

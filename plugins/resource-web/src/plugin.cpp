@@ -1,4 +1,5 @@
-// Entry points of libmensor-plugin-web.so: Azure App Service, API Management, Logic Apps, CDN and Front Door resource types.
+// Entry points of libmensor-plugin-web.so: Azure App Service, API Management, Logic Apps, CDN and
+// Front Door resource types.
 #include <mensor/resources/named_resource.hpp>
 #include <mensor/sdk.hpp>
 
@@ -9,12 +10,14 @@ namespace mensor::resources {
 namespace {
 
 struct AppPlanSpec {
-  static constexpr sdk::TypeInfo kInfo{"AppPlan", "Microsoft.Web/serverfarms", "Azure App Service plan"};
+  static constexpr sdk::TypeInfo kInfo{"AppPlan", "Microsoft.Web/serverfarms",
+                                       "Azure App Service plan"};
   static constexpr const char* kKey = "appPlanName";
   static constexpr const char* kWhat = "App Service plan";
 };
 struct LogicAppSpec {
-  static constexpr sdk::TypeInfo kInfo{"LogicApp", "Microsoft.Logic/workflows", "Azure Logic App workflow"};
+  static constexpr sdk::TypeInfo kInfo{"LogicApp", "Microsoft.Logic/workflows",
+                                       "Azure Logic App workflow"};
   static constexpr const char* kKey = "workflowName";
   static constexpr const char* kWhat = "Logic App workflow";
 };
@@ -24,7 +27,8 @@ struct CdnSpec {
   static constexpr const char* kWhat = "CDN profile";
 };
 struct FrontDoorSpec {
-  static constexpr sdk::TypeInfo kInfo{"FrontDoor", "Microsoft.Network/frontdoors", "Azure Front Door"};
+  static constexpr sdk::TypeInfo kInfo{"FrontDoor", "Microsoft.Network/frontdoors",
+                                       "Azure Front Door"};
   static constexpr const char* kKey = "name";
   static constexpr const char* kWhat = "Front Door";
 };
@@ -32,11 +36,11 @@ struct FrontDoorSpec {
 }  // namespace
 }  // namespace mensor::resources
 
-MENSOR_PLUGIN("web", "0.2.0", "Azure App Service, API Management, Logic Apps, CDN and Front Door resource types",
+MENSOR_PLUGIN("web", "0.2.0",
+              "Azure App Service, API Management, Logic Apps, CDN and Front Door resource types",
               mensor::resources::NamedResource<mensor::resources::AppPlanSpec>,
               mensor::resources::NamedResource<mensor::resources::LogicAppSpec>,
               mensor::resources::NamedResource<mensor::resources::CdnSpec>,
               mensor::resources::NamedResource<mensor::resources::FrontDoorSpec>,
-              mensor::resources::ApiManagement,
-              mensor::resources::WebApp,
+              mensor::resources::ApiManagement, mensor::resources::WebApp,
               mensor::resources::FunctionApp);

@@ -21,19 +21,24 @@ long long ReadCount(const nlohmann::json& object, const char* key, const std::st
 
 }  // namespace
 
-DataPlaneWorld DataPlaneWorld::FromJson(const nlohmann::json& document, uint64_t seed,
-                                        bool open) {
+DataPlaneWorld DataPlaneWorld::FromJson(const nlohmann::json& document, uint64_t seed, bool open) {
   DataPlaneWorld world(seed, open);
   if (const auto accounts = document.find("storageAccounts"); accounts != document.end()) {
-    if (!accounts->is_object()) throw std::runtime_error("world: 'storageAccounts' must be an object");
+    if (!accounts->is_object())
+      throw std::runtime_error("world: 'storageAccounts' must be an object");
     for (const auto& [name, entry] : accounts->items()) {
       const std::string where = "world: storage account '" + name + "'";
       if (!entry.is_object()) throw std::runtime_error(where + " must be an object");
       Account account{entry.value("sasSignature", std::string(kDefaultSasSignature)), {}};
-      for (const auto& [queue, state] : entry.value("queues", nlohmann::json::object()).items()) {
-        if (!state.is_object()) throw std::runtime_error(where + " queue '" + queue + "' must be an object");
-        account.queues[queue] = QueueState{ReadCount(state, "messageCount", where + "." + queue),
-                                           ReadCount(state, "oldestMessageAgeSeconds", where + "." + queue)};
+      // Kept in a local: items() of a temporary would dangle.
+      const nlohmann::json queues = entry.value("queues", nlohmann::json::object());
+      if (!queues.is_object()) throw std::runtime_error(where + ": 'queues' must be an object");
+      for (const auto& [queue, state] : queues.items()) {
+        if (!state.is_object())
+          throw std::runtime_error(where + " queue '" + queue + "' must be an object");
+        account.queues[queue] =
+            QueueState{ReadCount(state, "messageCount", where + "." + queue),
+                       ReadCount(state, "oldestMessageAgeSeconds", where + "." + queue)};
       }
       world.accounts_[name] = std::move(account);
     }
@@ -75,13 +80,13 @@ std::optional<QueueState> DataPlaneWorld::Queue(std::string_view account, std::s
                           std::to_string(now.time_since_epoch().count() / 60);
   QueueState state;
   state.message_count = HashBelow(key, seed_, 100);
-  state.oldest_message_age_seconds = state.message_count == 0 ? 0 : 1 + HashBelow(key + "age", seed_, 600);
+  state.oldest_message_age_seconds =
+      state.message_count == 0 ? 0 : 1 + HashBelow(key + "age", seed_, 600);
   return state;
 }
 
 std::optional<double> DataPlaneWorld::WorkspaceResult(std::string_view workspace,
-                                                      std::string_view query,
-                                                      TimePoint now) const {
+                                                      std::string_view query, TimePoint now) const {
   if (auto it = workspaces_.find(std::string(workspace)); it != workspaces_.end()) {
     return it->second;
   }

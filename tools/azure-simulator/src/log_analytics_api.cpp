@@ -57,7 +57,8 @@ std::optional<long long> TakeCount(std::string_view query) {
     while ((at = query.find(keyword, at)) != std::string_view::npos) {
       at += keyword.size();
       long long value = 0;
-      const auto [end, error] = std::from_chars(query.data() + at, query.data() + query.size(), value);
+      const auto [end, error] =
+          std::from_chars(query.data() + at, query.data() + query.size(), value);
       if (error == std::errc()) count = value;
     }
   }
@@ -79,12 +80,14 @@ SimResponse LogAnalyticsApi::Handle(const SimRequest& request, TimePoint now) co
   }
   const auto validation = issuer_.Validate(Trim(Trim(*header).substr(7)), now);
   if (validation.status != TokenStatus::kValid) {
-    return Error(401, "InvalidTokenError", "The provided authentication is not valid for this resource",
-                 "TokenExpiredOrInvalid", "The access token is expired, malformed or not signed by the simulator.");
+    return Error(401, "InvalidTokenError",
+                 "The provided authentication is not valid for this resource",
+                 "TokenExpiredOrInvalid",
+                 "The access token is expired, malformed or not signed by the simulator.");
   }
   if (!IsAudience(validation.claims.audience)) {
-    return Error(401, "InvalidTokenError", "The provided authentication is not valid for this resource",
-                 "InvalidAudience",
+    return Error(401, "InvalidTokenError",
+                 "The provided authentication is not valid for this resource", "InvalidAudience",
                  "The token's audience '" + validation.claims.audience +
                      "' is not a Log Analytics audience (e.g. https://api.loganalytics.io).");
   }
@@ -103,8 +106,8 @@ SimResponse LogAnalyticsApi::Handle(const SimRequest& request, TimePoint now) co
                  "InvalidTimespan", "'timespan' must be an ISO 8601 duration such as PT5M.");
   }
   if (const std::string problem = SyntaxProblem(query); !problem.empty()) {
-    return Error(400, "BadArgumentError", "The request had some invalid properties",
-                 "SyntaxError", "A recognition error occurred in the query. " + problem);
+    return Error(400, "BadArgumentError", "The request had some invalid properties", "SyntaxError",
+                 "A recognition error occurred in the query. " + problem);
   }
   const std::string workspace = Split(request.path, '/')[3];
   const auto value = world_.WorkspaceResult(workspace, query, now);

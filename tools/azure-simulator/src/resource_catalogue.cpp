@@ -14,8 +14,8 @@ const std::vector<Aggregation> kAll = {kAverage, kMinimum, kMaximum, kTotal, kCo
 // name, unit, primary aggregation, dimensions, sample profile {base_min, base_max, jitter}.
 MetricDefinition M(std::string name, std::string unit, Aggregation primary,
                    std::vector<std::string> dimensions, SampleProfile profile) {
-  return MetricDefinition{name,     name, name + " (simulated)", std::move(unit), primary, kAll,
-                          std::move(dimensions), profile};
+  return MetricDefinition{name,    name, name + " (simulated)", std::move(unit),
+                          primary, kAll, std::move(dimensions), profile};
 }
 
 constexpr SampleProfile kPercent{1, 90, 5};
@@ -26,7 +26,7 @@ constexpr SampleProfile kBytes{1000, 5'000'000, 4096};
 ResourceType T(std::string type, std::vector<MetricDefinition> metrics,
                std::vector<DimensionValues> values = {}, std::string entity_dimension = "",
                std::vector<std::string> entities = {}) {
-  return ResourceType{std::move(type),    "Platform",        std::move(entity_dimension),
+  return ResourceType{std::move(type),     "Platform",        std::move(entity_dimension),
                       std::move(entities), std::move(values), std::move(metrics)};
 }
 
@@ -42,11 +42,10 @@ std::vector<ResourceType> Sites(const std::string& type) {
 }  // namespace
 
 std::vector<ResourceType> AzureMonitorTypes() {
-  const std::vector<DimensionValues> kApi = {
-      {"ApiName", {"GetBlob", "PutBlob", "ListBlobs"}},
-      {"GeoType", {"Primary", "Secondary"}},
-      {"ResponseType", {"Success", "ClientOtherError"}},
-      {"Authentication", {"SAS", "AccountKey"}}};
+  const std::vector<DimensionValues> kApi = {{"ApiName", {"GetBlob", "PutBlob", "ListBlobs"}},
+                                             {"GeoType", {"Primary", "Secondary"}},
+                                             {"ResponseType", {"Success", "ClientOtherError"}},
+                                             {"Authentication", {"SAS", "AccountKey"}}};
   std::vector<ResourceType> types = {
       T("Microsoft.Web/serverfarms",
         {M("CpuPercentage", "Percent", kAverage, {"Instance"}, kPercent),
@@ -83,8 +82,8 @@ std::vector<ResourceType> AzureMonitorTypes() {
         {{"Status", {"Healthy", "Degraded"}}, {"Reason", {"NotApplicable", "SNAT port"}}}),
       T("Microsoft.Storage/storageAccounts",
         {M("UsedCapacity", "Bytes", kAverage, {}, kBytes),
-         M("Transactions", "Count", kTotal, {"ApiName", "GeoType", "ResponseType", "Authentication"},
-           kCounter),
+         M("Transactions", "Count", kTotal,
+           {"ApiName", "GeoType", "ResponseType", "Authentication"}, kCounter),
          M("Ingress", "Bytes", kTotal, {"ApiName", "GeoType"}, kBytes)},
         kApi),
       T("Microsoft.Storage/storageAccounts/blobServices",
@@ -171,8 +170,9 @@ std::vector<ResourceType> AzureMonitorTypes() {
         {M("VipAvailability", "Count", kAverage, {"FrontendIPAddress"}, {99, 100, 1}),
          M("ByteCount", "Bytes", kTotal, {"Direction"}, kBytes)},
         {{"FrontendIPAddress", {"10.0.0.4"}}, {"Direction", {"In", "Out"}}}),
-      T("Microsoft.DBforMariaDB/servers", {M("cpu_percent", "Percent", kAverage, {}, kPercent),
-                                           M("storage_percent", "Percent", kAverage, {}, kPercent)}),
+      T("Microsoft.DBforMariaDB/servers",
+        {M("cpu_percent", "Percent", kAverage, {}, kPercent),
+         M("storage_percent", "Percent", kAverage, {}, kPercent)}),
       T("Microsoft.Insights/autoscalesettings",
         {M("ObservedCapacity", "Count", kAverage, {}, {1, 10, 1}),
          M("ScaleActionsInitiated", "Count", kTotal, {"ScaleDirection"}, {0, 2, 1})},
@@ -209,9 +209,8 @@ std::vector<ResourceType> AzureMonitorTypes() {
         {M("cpu_percent", "Percent", kAverage, {}, kPercent),
          M("dtu_consumption_percent", "Percent", kAverage, {}, kPercent),
          M("storage", "Bytes", kMaximum, {}, kBytes)}),
-      T("Microsoft.Sql/servers/elasticPools",
-        {M("cpu_percent", "Percent", kAverage, {}, kPercent),
-         M("eDTU_used", "Count", kAverage, {}, {1, 100, 5})}),
+      T("Microsoft.Sql/servers/elasticPools", {M("cpu_percent", "Percent", kAverage, {}, kPercent),
+                                               M("eDTU_used", "Count", kAverage, {}, {1, 100, 5})}),
       T("Microsoft.Sql/managedInstances",
         {M("avg_cpu_percent", "Percent", kAverage, {}, kPercent),
          M("storage_space_used_mb", "Count", kAverage, {}, {100, 9000, 10})}),
@@ -233,8 +232,8 @@ std::vector<ResourceType> AzureMonitorTypes() {
         {{"Result", {"Succeeded", "Failed"}}, {"Pipeline", {"nightly"}}}),
       T("Microsoft.Network/trafficmanagerprofiles",
         {M("QpsByEndpoint", "Count", kTotal, {"EndpointName"}, kCounter),
-         M("ProbeAgentCurrentEndpointStateByProfileResourceId", "Count", kMaximum,
-           {"EndpointName"}, {1, 2, 0})},
+         M("ProbeAgentCurrentEndpointStateByProfileResourceId", "Count", kMaximum, {"EndpointName"},
+           {1, 2, 0})},
         {{"EndpointName", {"primary", "secondary"}}}),
       T("Microsoft.Compute/virtualMachines",
         {M("Percentage CPU", "Percent", kAverage, {}, kPercent),
@@ -243,15 +242,15 @@ std::vector<ResourceType> AzureMonitorTypes() {
         {M("Percentage CPU", "Percent", kAverage, {"VMName"}, kPercent)},
         {{"VMName", {"vmss_0", "vmss_1"}}}),
       T("Microsoft.Network/virtualNetworks",
-        {M("PingMeshAverageRoundtripMs", "MilliSeconds", kAverage, {"DestinationCustomerResourceId"},
-           {1, 30, 3}),
+        {M("PingMeshAverageRoundtripMs", "MilliSeconds", kAverage,
+           {"DestinationCustomerResourceId"}, {1, 30, 3}),
          M("IfUnderDDoSAttack", "Count", kMaximum, {}, {0, 1, 0})},
         {{"DestinationCustomerResourceId", {"vm-1"}}}),
   };
-  for (const char* provider : {"Microsoft.DBforMySQL/servers", "Microsoft.DBforMySQL/flexibleServers",
-                               "Microsoft.DBforPostgreSQL/servers",
-                               "Microsoft.DBforPostgreSQL/flexibleServers",
-                               "Microsoft.DBforPostgreSQL/serverGroupsv2"}) {
+  for (const char* provider :
+       {"Microsoft.DBforMySQL/servers", "Microsoft.DBforMySQL/flexibleServers",
+        "Microsoft.DBforPostgreSQL/servers", "Microsoft.DBforPostgreSQL/flexibleServers",
+        "Microsoft.DBforPostgreSQL/serverGroupsv2"}) {
     types.push_back(T(provider, {M("cpu_percent", "Percent", kAverage, {}, kPercent),
                                  M("active_connections", "Count", kAverage, {}, kGauge)}));
   }

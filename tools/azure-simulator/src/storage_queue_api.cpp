@@ -28,7 +28,8 @@ std::optional<SimResponse> CheckSas(const SimRequest& request, const DataPlaneWo
       return StorageError(403, "AuthenticationFailed",
                           "Server failed to authenticate the request. Make sure the value of "
                           "Authorization header is formed correctly including the signature. "
-                          "The SAS is missing '" + std::string(required) + "'.");
+                          "The SAS is missing '" +
+                              std::string(required) + "'.");
     }
   }
   if (*request.query.Get("sig") != *signature) {
@@ -94,12 +95,13 @@ SimResponse StorageQueueApi::Handle(const SimRequest& request, TimePoint now) co
   std::string body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><QueueMessagesList>";
   if (state->message_count > 0) {
     const TimePoint inserted = now - std::chrono::seconds(state->oldest_message_age_seconds);
-    body += "<QueueMessage><MessageId>00000000-0000-0000-0000-000000000001</MessageId>"
-            "<InsertionTime>" + FormatHttpDate(inserted) +
-            "</InsertionTime><ExpirationTime>" +
-            FormatHttpDate(inserted + std::chrono::days(7)) +
-            "</ExpirationTime><DequeueCount>0</DequeueCount><MessageText>bWVuc29y"
-            "</MessageText></QueueMessage>";
+    body +=
+        "<QueueMessage><MessageId>00000000-0000-0000-0000-000000000001</MessageId>"
+        "<InsertionTime>" +
+        FormatHttpDate(inserted) + "</InsertionTime><ExpirationTime>" +
+        FormatHttpDate(inserted + std::chrono::days(7)) +
+        "</ExpirationTime><DequeueCount>0</DequeueCount><MessageText>bWVuc29y"
+        "</MessageText></QueueMessage>";
   }
   response.body = body + "</QueueMessagesList>";
   return response;

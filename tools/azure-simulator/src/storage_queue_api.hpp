@@ -1,6 +1,7 @@
 // Azure Storage queue data plane, path-style as emulators serve it:
-//   GET|HEAD /storage/{account}/{queue}?comp=metadata&<SAS>   -> 200, x-ms-approximate-messages-count
-//   GET /storage/{account}/{queue}/messages?peekonly=true&<SAS> -> QueueMessagesList XML
+//   GET|HEAD /storage/{account}/{queue}?comp=metadata&<SAS>   -> 200,
+//   x-ms-approximate-messages-count GET /storage/{account}/{queue}/messages?peekonly=true&<SAS> ->
+//   QueueMessagesList XML
 // (azure-apis.md §8). The SAS must carry sv, sp with read ('r'), a future se and the account's
 // signature; errors are Storage's XML <Error> bodies with x-ms-error-code.
 #pragma once

@@ -13,13 +13,12 @@ class DataPlaneTest : public ::testing::Test {
  protected:
   void SetUp() override {
     SimulatorOptions options;
-    options.world = World::FromJson(
-        nlohmann::json::parse(R"({"resources": [],
+    options.world = World::FromJson(nlohmann::json::parse(R"({"resources": [],
           "storageAccounts": {"acct": {"sasSignature": "good", "queues": {
             "orders": {"messageCount": 3, "oldestMessageAgeSeconds": 90},
             "empty": {}}}},
           "logAnalyticsWorkspaces": {"ws-1": {"result": 12.5}}})"),
-        0);
+                                    0);
     sim_ = MakeSimulator(now_, std::move(options));
   }
 
@@ -27,8 +26,8 @@ class DataPlaneTest : public ::testing::Test {
     return sim_->Handle(SimRequest::Make("GET", target));
   }
 
-  SimResponse Query(const std::string& body, const std::string& audience =
-                                                 "https://api.loganalytics.io") {
+  SimResponse Query(const std::string& body,
+                    const std::string& audience = "https://api.loganalytics.io") {
     FieldList headers;
     headers.Add("Authorization", "Bearer " + ArmToken(*sim_, audience));
     headers.Add("Content-Type", "application/json");
@@ -47,15 +46,14 @@ TEST_F(DataPlaneTest, QueueMetadataCarriesTheApproximateCount) {
 }
 
 TEST_F(DataPlaneTest, PeekShowsTheOldestInsertionTime) {
-  const auto response =
-      Storage(std::string("/storage/acct/orders/messages?peekonly=true&numofmessages=1&") + kSas +
-              "good");
+  const auto response = Storage(
+      std::string("/storage/acct/orders/messages?peekonly=true&numofmessages=1&") + kSas + "good");
   ASSERT_EQ(response.status, 200) << response.body;
   EXPECT_NE(response.body.find("<InsertionTime>Sat, 28 Nov 2026 12:33:00 GMT</InsertionTime>"),
             std::string::npos)
       << response.body;
-  const auto empty = Storage(std::string("/storage/acct/empty/messages?peekonly=true&") + kSas +
-                             "good");
+  const auto empty =
+      Storage(std::string("/storage/acct/empty/messages?peekonly=true&") + kSas + "good");
   EXPECT_EQ(empty.status, 200);
   EXPECT_EQ(empty.body.find("<QueueMessage>"), std::string::npos);
 }
@@ -97,8 +95,8 @@ TEST_F(DataPlaneTest, LogAnalyticsIsStrict) {
   EXPECT_EQ(Query(R"({"nope":1})").status, 400);
   EXPECT_EQ(Query(R"({"query":"T | project result"})", "https://management.azure.com/").status,
             401);
-  const auto unknown = sim_->Handle(SimRequest::Make("POST", "/v1/workspaces/ws-1/query", {},
-                                                     R"({"query":"T"})"));
+  const auto unknown =
+      sim_->Handle(SimRequest::Make("POST", "/v1/workspaces/ws-1/query", {}, R"({"query":"T"})"));
   EXPECT_EQ(unknown.status, 401);
 }
 
