@@ -161,6 +161,9 @@ int RunAgent(const AgentOptions& options) {
   }
   scheduler.Start();
   ProcessReporter process_reporter(io, workers, sinks);
+  process_reporter.AddSource("mensor/self/sinks", [&sinks](int64_t now_unix_ns) {
+    return SinkStatsSamples(sinks.Stats(), now_unix_ns);
+  });
   process_reporter.Start();
 
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
