@@ -81,6 +81,7 @@ mensor_host_api BuildTable() {
   api.target_set_property = host_fn::TargetSetProperty;
   api.collect_add = host_fn::CollectAdd;
   api.token_set = host_fn::TokenSet;
+  api.reply_set_shared = host_fn::ReplySetShared;
   return api;
 }
 

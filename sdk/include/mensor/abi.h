@@ -56,7 +56,7 @@
 #include <stdint.h>
 
 #define MENSOR_ABI_VERSION_MAJOR 1
-#define MENSOR_ABI_VERSION_MINOR 1
+#define MENSOR_ABI_VERSION_MINOR 2
 /* (major << 16) | minor. Patch levels are not part of the ABI. */
 #define MENSOR_ABI_MAKE_VERSION(major, minor) ((((uint32_t)(major)) << 16) | ((uint32_t)(minor)))
 #define MENSOR_ABI_VERSION \
@@ -144,7 +144,7 @@ typedef struct mensor_batch mensor_batch;           /* samples handed to one sin
 typedef struct mensor_http_resp mensor_http_resp;   /* released with http_resp_release */
 typedef struct mensor_token_out mensor_token_out;   /* where get_token() writes a token */
 typedef struct mensor_http_reply mensor_http_reply; /* where a route handler writes its reply */
-/* Where collect() writes its values. OWNERSHIP: host-owned. THREADS: T5. Since 1.1. */
+/* Where collect() writes its values. OWNERSHIP: host-owned. THREADS: T5. Since 1.2. */
 typedef struct mensor_collect_out mensor_collect_out;
 
 /* ---------------------------------------------------------------------------------------------
@@ -288,7 +288,7 @@ typedef void (*mensor_route_handler)(void* user_data, const mensor_http_request_
 
 /* What the host hands to a resource type's collect(): the metric, the cloud's endpoints and the
  * properties describe() kept. The host never logs properties (they may hold secrets).
- * OWNERSHIP: borrowed for the duration of collect (M1). THREADS: T5. Since 1.1. */
+ * OWNERSHIP: borrowed for the duration of collect (M1). THREADS: T5. Since 1.2. */
 typedef struct mensor_collect_request {
   uint32_t struct_size;
   mensor_str metric_name; /* exported name (metrics[].name) */
@@ -326,7 +326,7 @@ typedef struct mensor_resource_type_desc {
    * no network, deterministic for the same input. */
   mensor_status (*describe)(const mensor_config* resource, const mensor_metric_info* metric,
                             mensor_call* call, mensor_target* target);
-  /* Since 1.1. Optional; NULL (or a 1.0 descriptor) means the host reads the target through the
+  /* Since 1.2. Optional; NULL (or an older descriptor) means the host reads the target through the
    * Azure Monitor metrics API. Otherwise the host calls collect instead at every scheduled run, on
    * a worker thread, for resources that are not Azure Monitor metrics (a data-plane API, a query
    * service). It may block (T4), sends requests with http_send (auth_scope for tokens) and
@@ -474,17 +474,27 @@ typedef struct mensor_host_api {
    * out of logs. THREADS: T5. Since 1.0. */
   mensor_status (*token_set)(mensor_token_out* out, mensor_str token, int64_t expires_unix_ns);
 
+  /* --- append new members below this line only (A1, A2) --- */
+
+  /* Inside a route handler: like reply_set, but the body is not copied. The host serves `body`
+   * from the plugin's memory and calls release(owner) once when it no longer needs it (after the
+   * response is written or the connection is gone); the bytes must not change until then. A
+   * NULL release means the bytes outlive the host's server. A plugin must check that the host's
+   * table is large enough (struct_size) and fall back to reply_set otherwise.
+   * OWNERSHIP: body stays the plugin's until release (an exception to M5). THREADS: the
+   * handler's thread; release on any host thread. Since 1.1. */
+  void (*reply_set_shared)(mensor_http_reply* reply, int32_t status, mensor_str content_type,
+                           mensor_str body, void (*release)(void* owner), void* owner);
+
   /* describe(): keeps a name/value pair with the target for collect() (a queue name, the
    * environment variable holding a secret). A repeated name replaces the value.
-   * OWNERSHIP: copied (M5). THREADS: T5. Since 1.1. */
+   * OWNERSHIP: copied (M5). THREADS: T5. Since 1.2. */
   mensor_status (*target_set_property)(mensor_target* target, mensor_str name, mensor_str value);
   /* collect(): one measured value (has_value false = none, sinks use their "unavailable" value);
    * `labels` become the series' dimension labels, composed with the target's labels.
-   * OWNERSHIP: copied (M5). THREADS: T5. Since 1.1. */
+   * OWNERSHIP: copied (M5). THREADS: T5. Since 1.2. */
   mensor_status (*collect_add)(mensor_collect_out* out, bool has_value, double value,
                                const mensor_label* labels, size_t label_count);
-
-  /* --- append new members below this line only (A1, A2) --- */
 } mensor_host_api;
 
 /* ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-// Input (CollectRequest) and output (Collector) of a resource type's optional collect (since 1.1).
+// Input (CollectRequest) and output (Collector) of a resource type's optional collect (since 1.2).
 #pragma once
 
 #include <mensor/abi.h>

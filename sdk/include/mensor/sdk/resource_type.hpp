@@ -21,7 +21,7 @@ namespace mensor::sdk {
 ///   static void Validate(const Config&, const MetricInfo&, Call&);  // report via call
 ///   static void Describe(const Config&, const MetricInfo&, Target&);
 ///   static constexpr uint32_t kFlags = 0;                            // optional
-///   static void Collect(const CollectRequest&, Call&, Collector&);   // optional, since 1.1
+///   static void Collect(const CollectRequest&, Call&, Collector&);   // optional, since 1.2
 /// \endcode
 /// A class with Collect is read by it (a data-plane API, a query service) instead of through
 /// Azure Monitor metrics; it may block and send requests with HttpSend.

@@ -89,7 +89,7 @@ class FakeHost {
     FakeCall call;
     FakeCollected collected;
   };
-  /// Runs a registered resource type's collect (since 1.1). Throws std::out_of_range for an
+  /// Runs a registered resource type's collect (since 1.2). Throws std::out_of_range for an
   /// unknown type and std::logic_error for a type without collect.
   CollectResult Collect(std::string_view type, const FakeCollectRequest& request);
 

@@ -65,7 +65,7 @@ struct FakeTarget {
   HeaderList labels;
   std::vector<std::string> dimensions;
   bool dimensions_replaced = false;
-  HeaderList properties;  // target_set_property (since 1.1); a repeated name replaces
+  HeaderList properties;  // target_set_property (since 1.2); a repeated name replaces
 
   mensor_target* raw() { return reinterpret_cast<mensor_target*>(this); }
   static FakeTarget* From(mensor_target* t) { return reinterpret_cast<FakeTarget*>(t); }
@@ -87,7 +87,7 @@ struct FakeTarget {
   }
 };
 
-/// What a collect() call receives (since 1.1); converted to mensor_collect_request.
+/// What a collect() call receives (since 1.2); converted to mensor_collect_request.
 struct FakeCollectRequest {
   std::string metric_name = "test_metric";
   std::string azure_metric_name{};

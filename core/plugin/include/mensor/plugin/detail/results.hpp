@@ -5,7 +5,9 @@
 // Thread-safety: each handle belongs to one call on one thread (T5).
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -23,11 +25,11 @@ struct mensor_target {
       labels;  // in insertion order; a repeated name replaces the value in place
   std::vector<std::string> dimensions;
   bool dimensions_replaced = false;
-  // For collect() (since 1.1); may hold secrets, so never logged.
+  // For collect() (since 1.2); may hold secrets, so never logged.
   std::vector<std::pair<std::string, std::string>> properties;
 };
 
-// Filled by collect() through collect_add (since 1.1): one entry per measured value.
+// Filled by collect() through collect_add (since 1.2): one entry per measured value.
 struct mensor_collect_out {
   struct Value {
     bool has_value = false;
@@ -74,4 +76,7 @@ struct mensor_http_reply {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   bool is_set = false;
+  // reply_set_shared: the plugin's bytes, served without a copy while `shared_owner` lives.
+  std::string_view shared_body;
+  std::shared_ptr<const void> shared_owner;
 };
