@@ -29,7 +29,7 @@ def main():
                    "mensor-plugin-servicebus", "mensor-plugin-prometheus",
                    "mensor-plugin-managed-identity")
     print("== planner, K = 25 ==")
-    subprocess.run([str(build / "bench" / "mensor-bench-plan"), str(args.resources), "25", "3"])
+    subprocess.run([str(build / "bin" / "mensor-bench-plan"), str(args.resources), "25", "3"])
 
     regions = ["westeurope", "northeurope", "eastus"]
     metrics = benchlib.TOTAL_METRICS
@@ -53,6 +53,9 @@ def main():
             print(f"metric definitions:      {counts.get('metric_definitions', 0)}")
             print(f"ARM metrics calls:       {counts.get('metrics', 0)}")
             print(f"Promitor would send:     {args.resources * len(metrics)} ARM calls a cycle")
+            errors = [line for line in agent.log().splitlines() if " error " in line]
+            if errors:
+                print(f"first failure: {errors[0][:400]}")
         finally:
             agent.process.stop()
     finally:

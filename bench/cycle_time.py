@@ -36,14 +36,17 @@ def main():
             work, sim, benchlib.declaration(estate, metrics, "*/30 * * * * *"),
             batching=args.batching == "on", per_host=args.per_host)
         try:
+            pid = agent.process.proc.pid
+            sim_pid = sim.process.proc.pid
             first = benchlib.wait_cycles(agent, 1, 900)[0]
             calls_first = sim.requests()["counts"]
+            cpu_first = benchlib.cpu_seconds(pid), benchlib.cpu_seconds(sim_pid)
             second = benchlib.wait_cycles(agent, 2, 900)[1]
             calls_second = sim.requests()["counts"]
+            cpu_second = benchlib.cpu_seconds(pid), benchlib.cpu_seconds(sim_pid)
             kind = "batch" if args.batching == "on" else "metrics"
             calls = calls_second.get(kind, 0) - calls_first.get(kind, 0)
             target = 1.2 * calls / args.per_host * args.latency_ms / 1000
-            pid = agent.process.proc.pid
             print(f"resources x metrics:   {args.resources} x {len(metrics)}, latency "
                   f"{args.latency_ms} ms, {args.per_host} calls in flight per host")
             print(f"first cycle:           {first[1]:.2f} s ({calls_first.get('resource', 0)} "
@@ -52,6 +55,8 @@ def main():
                   f"{second[2]} failed)")
             print(f"1.2 x calls/concurrency x latency: {target:.2f} s -> "
                   f"{'within' if second[1] <= target else 'OVER'}")
+            print(f"CPU between the two cycles' ends: agent {cpu_second[0] - cpu_first[0]:.2f} s, "
+                  f"simulator {cpu_second[1] - cpu_first[1]:.2f} s")
             print(f"agent RSS {benchlib.rss_mib(pid):.1f} MiB, "
                   f"CPU {benchlib.cpu_seconds(pid):.2f} s in total")
         finally:

@@ -76,7 +76,7 @@ def main():
         sim.close()
 
     port = harness.free_port()
-    cpp = harness.Process([str(build / "bench" / "mensor-bench-prometheus-cpp"), str(port),
+    cpp = harness.Process([str(build / "bin" / "mensor-bench-prometheus-cpp"), str(port),
                            str(args.resources), str(args.queues)], work / "prometheus-cpp.log")
     try:
         wait_http(f"http://127.0.0.1:{port}/metrics", 120)

@@ -9,6 +9,7 @@
 #include "mensor/azure/resource_id.hpp"
 #include "mensor/azure/resource_location.hpp"
 #include "mensor/azure/time_window.hpp"
+#include "mensor/util/strings.hpp"
 
 namespace mensor::agent {
 
@@ -248,24 +249,45 @@ void ScrapeCycle::SendPlannedCalls() {
     }
     inputs.push_back(std::move(input));
   }
-  auto calls = std::make_shared<std::vector<PlannedCall>>(PlanRequests(
-      inputs, PlanOptions{scraper_.options().batching, scraper_.options().max_batch_size}));
+  auto calls = PlanRequests(
+      inputs, PlanOptions{scraper_.options().batching, scraper_.options().max_batch_size});
   auto self = shared_from_this();
-  const auto next = [self] {
+  const Next next = [self] {
     if (self->finished_) self->finished_();
   };
-  StartPhase(calls->size());
-  for (const PlannedCall& planned : *calls) {
-    scraper_.caller().Call(MetricsCall(planned),
-                           [self, calls, &planned, next](net::ClientResponse response) {
-                             self->OnMetrics(planned, response);
-                             self->PhaseDone(next);
-                           });
-  }
+  StartPhase(0);
+  for (PlannedCall& planned : calls)
+    Send(std::make_shared<const PlannedCall>(std::move(planned)), next);
   PhaseDone(next);
 }
 
-void ScrapeCycle::OnMetrics(const PlannedCall& call, const net::ClientResponse& response) {
+void ScrapeCycle::Send(std::shared_ptr<const PlannedCall> planned, const Next& next) {
+  ++phase_pending_;  // before the caller can answer, so the phase cannot end in between
+  auto self = shared_from_this();
+  scraper_.caller().Call(MetricsCall(*planned),
+                         [self, planned, next](net::ClientResponse response) {
+                           self->OnMetrics(*planned, response, next);
+                           self->PhaseDone(next);
+                         });
+}
+
+void ScrapeCycle::OnMetrics(const PlannedCall& call, const net::ClientResponse& response,
+                            const Next& next) {
+  if (response.status == 400 && call.metric_names.size() > 1) {
+    // Azure refuses the whole call when one metric cannot answer it (e.g. a dimension of the
+    // filter it lacks); asking for each metric alone keeps the others' values.
+    for (const std::string& name : call.metric_names) {
+      PlannedCall single = call;
+      single.metric_names = {name};
+      single.targets.clear();
+      for (const auto& target : call.targets) {
+        if (util::EqualsIgnoreCase(target->azure_metric_name, name))
+          single.targets.push_back(target);
+      }
+      Send(std::make_shared<const PlannedCall>(std::move(single)), next);
+    }
+    return;
+  }
   if (!Ok(response)) {
     // An ARM 404 is about the one resource of the call: it does not exist (any more).
     const bool gone = call.kind == PlannedCall::Kind::kArm && response.status == 404;

@@ -35,8 +35,11 @@ class ScrapeCycle : public std::enable_shared_from_this<ScrapeCycle> {
   void LoadDefinitions();
   void OnDefinitions(const std::string& resource_type, const net::ClientResponse& response);
   void LookUpRegions();
+  using Next = std::function<void()>;
   void SendPlannedCalls();
-  void OnMetrics(const PlannedCall& call, const net::ClientResponse& response);
+  /// Sends one planned call as part of the current phase.
+  void Send(std::shared_ptr<const PlannedCall> planned, const Next& next);
+  void OnMetrics(const PlannedCall& call, const net::ClientResponse& response, const Next& next);
   AzureCall MetricsCall(const PlannedCall& call) const;
 
   void Settle(const ScrapeTarget& target, bool success);

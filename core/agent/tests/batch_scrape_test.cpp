@@ -85,6 +85,20 @@ TEST(BatchScrape, OneGetBatchPerRegionAndRegionsLookedUpOnce) {
   EXPECT_EQ(rig.sim.Count("batch"), 4);
 }
 
+TEST(BatchScrape, MetricAzureRefusesDoesNotTakeTheOthersOfItsCallDown) {
+  ScraperRig rig(EnableBatching, kRegionsWorld);
+  // ConnectionsActive has no EntityName dimension: Azure answers 400 to any call asking for it
+  // with the queue filter, the whole call included.
+  auto connections = std::make_shared<ScrapeTarget>(*QueueOf(1));
+  connections->metric_name = "connections";
+  connections->azure_metric_name = "ConnectionsActive";
+  const Cycle cycle = RunCycle(rig, {QueueOf(1), connections});
+  EXPECT_EQ(cycle.succeeded, 1);
+  EXPECT_EQ(cycle.failed, 1);
+  EXPECT_EQ(ValueFor(rig, 1), 11);
+  EXPECT_EQ(rig.sim.Count("batch"), 3) << "the shared call, then one per metric";
+}
+
 TEST(BatchScrape, WithoutBatchingEachResourceGetsOneArmCall) {
   ScraperRig rig({}, kRegionsWorld);
   const Cycle cycle = RunCycle(rig, {QueueOf(1), QueueOf(2), QueueOf(3)});
