@@ -75,14 +75,15 @@ class ConfigErrorsTest(unittest.TestCase):
                                "'ServiceBusNamespce'.*did you mean 'ServiceBusNamespace'")
 
     def test_unknown_resource_type_lists_the_available_ones(self):
-        # A real Promitor type no loaded plugin provides, nowhere near a known name.
+        # A type no loaded plugin provides (every Promitor type has one), nowhere near a known
+        # name.
         broken = harness.demo_declaration().replace(
-            "resourceType: ServiceBusNamespace", "resourceType: StorageQueue")
+            "resourceType: ServiceBusNamespace", "resourceType: Zyxwvut")
         config = self.config(broken)
         result = self.run_agent("--config-folder", config)
         self.assertEqual(result.returncode, EXIT_BAD_CONFIG, result.stderr)
-        self.assert_diagnostic(result, config, line_of(broken, "StorageQueue"),
-                               "'StorageQueue'.*available.*ServiceBusNamespace")
+        self.assert_diagnostic(result, config, line_of(broken, "Zyxwvut"),
+                               "'Zyxwvut'.*available.*ServiceBusNamespace")
 
     def test_auth_mode_refusing_its_configuration_exits_2(self):
         # ServicePrincipal without identityId or secret: the plugin refuses at create(), which is

@@ -142,6 +142,8 @@ int RunAgent(const AgentOptions& options) {
   ScraperOptions scraper_options;
   scraper_options.arm_base = loaded.cloud.resource_manager;
   scraper_options.arm_scope = azure::ScopeForAudience(loaded.cloud.arm_resource);
+  scraper_options.collect.storage_suffix = loaded.cloud.storage_suffix;
+  scraper_options.collect.log_analytics_endpoint = loaded.cloud.log_analytics;
   const auto& integration = loaded.runtime.azure_monitor.integration;
   scraper_options.batch_host_template = loaded.cloud.metrics_batch_host_template;
   scraper_options.batch_scope = loaded.cloud.metrics_batch_scope;

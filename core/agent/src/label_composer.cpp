@@ -2,18 +2,32 @@
 
 #include <algorithm>
 
-#include "mensor/util/strings.hpp"
+#include <string_view>
 
 namespace mensor::agent {
 namespace {
 
-using util::EqualsIgnoreCase;
+// Two names are the same label when a sink's naming rules could make them equal: Prometheus
+// lower-cases and turns anything outside [a-z0-9_] into '_', so "Entity-Name", "entity.name"
+// and "entity_name" are one label there.
+bool SameLabel(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  const auto fold = [](char c) {
+    if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    return keep ? c : '_';
+  };
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (fold(a[i]) != fold(b[i])) return false;
+  }
+  return true;
+}
 
 class Builder {
  public:
   bool Has(const std::string& name) const {
     return std::any_of(labels_.begin(), labels_.end(),
-                       [&](const auto& label) { return EqualsIgnoreCase(label.first, name); });
+                       [&](const auto& label) { return SameLabel(label.first, name); });
   }
   bool AddIfAbsent(const std::string& name, const std::string& value) {
     if (name.empty() || Has(name)) return false;

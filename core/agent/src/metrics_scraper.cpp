@@ -1,7 +1,9 @@
 #include "mensor/agent/metrics_scraper.hpp"
 
 #include <spdlog/spdlog.h>
+#include <boost/asio/post.hpp>
 
+#include "mensor/agent/collect_scrape.hpp"
 #include "mensor/agent/series_builder.hpp"
 #include "mensor/azure/azure_error.hpp"
 #include "mensor/azure/iso8601.hpp"
@@ -14,9 +16,7 @@ int64_t UnixNs(std::chrono::system_clock::time_point time) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
 }
 
-std::string ScopeOf(const ScrapeTarget& target) {
-  return target.metric_name + "|" + target.resource_uri();
-}
+std::string ScopeOf(const ScrapeTarget& target) { return SinkScope(target); }
 }  // namespace
 
 MetricsScraper::MetricsScraper(net::HttpClient& client, TokenCache& tokens,
@@ -36,8 +36,37 @@ void MetricsScraper::Scrape(std::shared_ptr<const ScrapeTarget> target, Done don
 
 void MetricsScraper::ScrapeAll(std::vector<std::shared_ptr<const ScrapeTarget>> targets, Done done,
                                std::function<void()> finished) {
-  auto cycle = std::make_shared<ScrapeCycle>(*this, std::move(targets), std::move(done),
-                                             std::move(finished));
+  // Types that collect their own values (not Azure Monitor metrics) run beside the cycle, each
+  // on a worker (their plugin may block on HTTP); the run finishes when both parts have.
+  std::vector<std::shared_ptr<const ScrapeTarget>> collected;
+  std::erase_if(targets, [&collected](const std::shared_ptr<const ScrapeTarget>& target) {
+    if (target->collect == nullptr) return false;
+    collected.push_back(target);
+    return true;
+  });
+  if (collected.empty()) {
+    auto cycle = std::make_shared<ScrapeCycle>(*this, std::move(targets), std::move(done),
+                                               std::move(finished));
+    cycle->Start();
+    return;
+  }
+  auto pending = std::make_shared<std::atomic<size_t>>(collected.size() + 1);
+  auto finish = [pending, finished = std::move(finished)] {
+    if (--*pending == 0 && finished) finished();
+  };
+  for (auto& target : collected) {
+    boost::asio::post(workers_, [this, target = std::move(target), done, finish] {
+      const bool ok = RunCollect(*target, options_.collect, sinks_, self_, options_.clock(),
+                                 !stopping_);
+      if (done) done(ok);
+      finish();
+    });
+  }
+  if (targets.empty()) {
+    finish();
+    return;
+  }
+  auto cycle = std::make_shared<ScrapeCycle>(*this, std::move(targets), std::move(done), finish);
   cycle->Start();
 }
 

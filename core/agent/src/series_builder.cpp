@@ -3,11 +3,17 @@
 #include "mensor/azure/value_selection.hpp"
 
 namespace mensor::agent {
-namespace {
+std::string SinkScope(const ScrapeTarget& target) {
+  std::string scope = target.metric_name + "|" + target.resource_uri();
+  for (const auto& [name, value] : target.labels.scraper_labels) {
+    scope += "|" + name + "=" + value;
+  }
+  return scope;
+}
 
-MeasuredSample MakeSample(const ScrapeTarget& target, LabelList dimension_labels,
-                          std::optional<double> value, int64_t now_ns,
-                          std::vector<std::string>& warnings) {
+MeasuredSample MakeSeriesSample(const ScrapeTarget& target, LabelList dimension_labels,
+                                std::optional<double> value, int64_t now_ns,
+                                std::vector<std::string>& warnings) {
   if (!target.first_dimension_label.empty() && !dimension_labels.empty()) {
     dimension_labels.front().first = target.first_dimension_label;
   }
@@ -23,8 +29,6 @@ MeasuredSample MakeSample(const ScrapeTarget& target, LabelList dimension_labels
   return sample;
 }
 
-}  // namespace
-
 SeriesResult BuildSeries(const ScrapeTarget& target, const azure::MetricResult& metric,
                          std::chrono::seconds interval, std::chrono::system_clock::time_point now) {
   SeriesResult result;
@@ -36,7 +40,7 @@ SeriesResult BuildSeries(const ScrapeTarget& target, const azure::MetricResult& 
     result.warnings.push_back("Azure Monitor returned no time series for " +
                               target.azure_metric_name);
     result.samples.push_back(
-        MakeSample(target, std::move(unknown), std::nullopt, now_ns, result.warnings));
+        MakeSeriesSample(target, std::move(unknown), std::nullopt, now_ns, result.warnings));
     return result;
   }
   for (const auto& series : metric.series) {
@@ -50,7 +54,7 @@ SeriesResult BuildSeries(const ScrapeTarget& target, const azure::MetricResult& 
       value = selected->value;
     }
     result.samples.push_back(
-        MakeSample(target, std::move(*dimension_labels), value, now_ns, result.warnings));
+        MakeSeriesSample(target, std::move(*dimension_labels), value, now_ns, result.warnings));
   }
   return result;
 }

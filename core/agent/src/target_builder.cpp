@@ -82,19 +82,31 @@ std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declara
   const config::AzureMetadata& metadata = declaration.azure_metadata;
   for (const config::MetricDefinition& metric : declaration.metrics) {
     const auto type = registry.FindResourceType(metric.resource_type);
-    if (!type || !metric.azure_metric_configuration) continue;
-    const config::AzureMetricConfiguration& azure_metric = *metric.azure_metric_configuration;
+    const config::AzureMetricConfiguration* azure_metric =
+        metric.azure_metric_configuration ? &*metric.azure_metric_configuration : nullptr;
+    const config::LogAnalyticsConfiguration* log_analytics =
+        metric.log_analytics_configuration ? &*metric.log_analytics_configuration : nullptr;
+    // LogAnalytics has only logAnalyticsConfiguration; every other type azureMetricConfiguration.
+    if (metric.resource_type != "LogAnalytics") log_analytics = nullptr;
+    if (!type || (!azure_metric && !log_analytics)) continue;
+    static const config::AzureMetricConfiguration kNoAzureMetric{};
+    const config::AzureMetricConfiguration& azure = azure_metric ? *azure_metric : kNoAzureMetric;
     const auto schema = plugin::ToKeySpecs(type->desc.config);
     std::vector<mensor_str> dimension_views;
-    for (const auto& dimension : azure_metric.dimensions)
-      dimension_views.push_back(View(dimension));
+    for (const auto& dimension : azure.dimensions) dimension_views.push_back(View(dimension));
+    std::chrono::seconds interval = std::chrono::minutes(5);
+    if (log_analytics && log_analytics->aggregation_interval) {
+      interval = *log_analytics->aggregation_interval;
+    } else if (azure.aggregation_interval) {
+      interval = *azure.aggregation_interval;
+    }
 
     for (const config::ResourceEntry& entry : metric.resources) {
       mensor_metric_info info{};
       info.struct_size = sizeof(info);
       info.name = View(metric.name);
-      info.azure_metric_name = View(azure_metric.metric_name);
-      info.aggregation = ToAbiAggregation(azure_metric.aggregation_type);
+      info.azure_metric_name = View(azure.metric_name);
+      info.aggregation = ToAbiAggregation(azure.aggregation_type);
       info.dimensions = dimension_views.data();
       info.dimension_count = dimension_views.size();
       info.subscription_id = View(entry.subscription_id);
@@ -120,7 +132,7 @@ std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declara
       }
 
       mensor_target described;
-      described.dimensions = azure_metric.dimensions;
+      described.dimensions = azure.dimensions;
       mensor_call describe_call;
       describe_call.report = ReporterFor(entry, diagnostics);
       if (type->desc.describe(&resource_config, &info, &describe_call, &described) != MENSOR_OK ||
@@ -136,12 +148,19 @@ std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declara
       target.schedule = metric.cron;
       target.labels.resource_uri = azure::BuildResourceUri(
           entry.subscription_id, entry.resource_group_name, described.provider_path);
-      target.azure_metric_name = azure_metric.metric_name;
-      target.aggregation = ToAggregation(azure_metric.aggregation_type);
-      target.interval = azure_metric.aggregation_interval.value_or(std::chrono::minutes(5));
+      target.azure_metric_name = azure.metric_name;
+      target.aggregation = ToAggregation(azure.aggregation_type);
+      target.interval = interval;
       target.dimensions = described.dimensions;
-      target.filter = azure::BuildFilter(target.dimensions, described.filter);
-      if (!target.filter.empty()) target.top = azure_metric.limit.value_or(kDefaultTop);
+      if (type->desc.collect != nullptr) {
+        // Read by the plugin, not Azure Monitor: no filter, no top.
+        target.collect = type->desc.collect;
+        target.properties = std::move(described.properties);
+        if (log_analytics) target.query = log_analytics->query;
+      } else {
+        target.filter = azure::BuildFilter(target.dimensions, described.filter);
+        if (!target.filter.empty()) target.top = azure.limit.value_or(kDefaultTop);
+      }
       target.first_dimension_label = described.first_dimension_label;
       target.labels.resource_group = entry.resource_group_name;
       target.labels.subscription_id = entry.subscription_id;

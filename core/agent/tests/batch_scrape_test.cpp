@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "simulator.hpp"
+#include "mensor/agent/series_builder.hpp"
 #include "test_support.hpp"
 
 namespace mensor::agent {
@@ -51,7 +52,7 @@ Cycle RunCycle(ScraperRig& rig, const std::vector<std::shared_ptr<const ScrapeTa
 }
 
 double ValueFor(const ScraperRig& rig, int n) {
-  const std::string scope = "q_size|" + Id(n);
+  const std::string scope = SinkScope(*QueueOf(n));
   double value = NAN;
   for (const auto& write : rig.writer.Writes()) {
     if (write.scope == scope && !write.samples.empty()) value = write.samples.front().value;
@@ -177,7 +178,7 @@ TEST(BatchScrape, ResourceThatKeepsFailingLosesItsSeriesAfterTheConfiguredCycles
   ASSERT_EQ(rig.sim.AddFault(R"({"match": "ns-1/providers/Microsoft.Insights/metrics?",
                                  "status": 404})"),
             201);
-  const std::string scope = "q_size|" + Id(1);
+  const std::string scope = SinkScope(*QueueOf(1));
   ASSERT_EQ(RunCycle(rig, {QueueOf(1)}).failed, 1);
   EXPECT_EQ(rig.writer.Writes().back().scope == scope && rig.writer.Writes().back().samples.empty(),
             false)

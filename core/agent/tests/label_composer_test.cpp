@@ -44,6 +44,18 @@ TEST(LabelComposerTest, CollidingDimensionIsRenamedNotLost) {
       labels.end());
 }
 
+TEST(LabelComposerTest, DimensionCollidingOnlyAfterPrometheusNamingIsRenamed) {
+  LabelSources sources = Walkthrough();
+  sources.dimension_labels = {{"Resource.Group", "dotted"}, {"entity-name", "dashed"}};
+  const LabelList labels = ComposeLabels(sources, nullptr);
+  const auto has = [&](const char* name, const char* value) {
+    return std::find(labels.begin(), labels.end(),
+                     std::pair<std::string, std::string>{name, value}) != labels.end();
+  };
+  EXPECT_TRUE(has("dimension_Resource.Group", "dotted"));
+  EXPECT_TRUE(has("dimension_entity-name", "dashed"));  // the walkthrough sets entity_name
+}
+
 TEST(LabelComposerTest, CustomLabelCannotOverrideBuiltInAndWarns) {
   LabelSources sources = Walkthrough();
   sources.metric_labels = {{"resource_group", "mine"}, {"team", "payments"}};

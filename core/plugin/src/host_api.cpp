@@ -78,6 +78,8 @@ mensor_host_api BuildTable() {
   api.http_route = host_fn::HttpRoute;
   api.reply_set = host_fn::ReplySet;
   api.reply_header = host_fn::ReplyHeader;
+  api.target_set_property = host_fn::TargetSetProperty;
+  api.collect_add = host_fn::CollectAdd;
   api.token_set = host_fn::TokenSet;
   api.reply_set_shared = host_fn::ReplySetShared;
   return api;

@@ -60,6 +60,38 @@ mensor_status TargetAddDimension(mensor_target* target, mensor_str name) {
   return MENSOR_OK;
 }
 
+mensor_status TargetSetProperty(mensor_target* target, mensor_str name, mensor_str value) {
+  if (target == nullptr || !Valid(name) || !Valid(value) || name.len == 0) {
+    return MENSOR_E_INVALID_ARGUMENT;
+  }
+  const std::string_view key = View(name);
+  auto it = std::find_if(target->properties.begin(), target->properties.end(),
+                         [&](const auto& property) { return property.first == key; });
+  if (it != target->properties.end()) {
+    it->second.assign(View(value));
+  } else {
+    target->properties.emplace_back(std::string(key), std::string(View(value)));
+  }
+  return MENSOR_OK;
+}
+
+mensor_status CollectAdd(mensor_collect_out* out, bool has_value, double value,
+                         const mensor_label* labels, size_t label_count) {
+  if (out == nullptr || (label_count > 0 && labels == nullptr)) return MENSOR_E_INVALID_ARGUMENT;
+  mensor_collect_out::Value entry;
+  entry.has_value = has_value;
+  entry.value = has_value ? value : 0;
+  for (size_t i = 0; i < label_count; ++i) {
+    if (!Valid(labels[i].name) || !Valid(labels[i].value) || labels[i].name.len == 0) {
+      return MENSOR_E_INVALID_ARGUMENT;
+    }
+    entry.labels.emplace_back(std::string(View(labels[i].name)),
+                              std::string(View(labels[i].value)));
+  }
+  out->values.push_back(std::move(entry));
+  return MENSOR_OK;
+}
+
 size_t BatchLen(const mensor_batch* batch) { return batch == nullptr ? 0 : batch->samples.size(); }
 
 mensor_status BatchAt(const mensor_batch* batch, size_t index, mensor_sample* out) {

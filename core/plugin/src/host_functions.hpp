@@ -51,6 +51,9 @@ const mensor_config* CfgListObj(const mensor_config* cfg, const char* key, size_
 mensor_status TargetSet(mensor_target* target, int32_t field, mensor_str value);
 mensor_status TargetAddLabel(mensor_target* target, mensor_str name, mensor_str value);
 mensor_status TargetAddDimension(mensor_target* target, mensor_str name);
+mensor_status TargetSetProperty(mensor_target* target, mensor_str name, mensor_str value);
+mensor_status CollectAdd(mensor_collect_out* out, bool has_value, double value,
+                         const mensor_label* labels, size_t label_count);
 size_t BatchLen(const mensor_batch* batch);
 mensor_status BatchAt(const mensor_batch* batch, size_t index, mensor_sample* out);
 mensor_str BatchScope(const mensor_batch* batch);

@@ -1,7 +1,9 @@
 // Entry points of libmensor-plugin-servicebus.so.
 #include <mensor/sdk.hpp>
 
+#include "event_hubs.hpp"
 #include "servicebus_namespace.hpp"
 
-MENSOR_PLUGIN("servicebus", "0.1.0", "Azure Service Bus resource types",
-              mensor::plugins::servicebus::ServiceBusNamespace);
+MENSOR_PLUGIN("servicebus", "0.2.0", "Azure messaging resource types (Service Bus, Event Hubs)",
+              mensor::plugins::servicebus::ServiceBusNamespace,
+              mensor::plugins::servicebus::EventHubs);

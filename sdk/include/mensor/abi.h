@@ -56,7 +56,7 @@
 #include <stdint.h>
 
 #define MENSOR_ABI_VERSION_MAJOR 1
-#define MENSOR_ABI_VERSION_MINOR 1
+#define MENSOR_ABI_VERSION_MINOR 2
 /* (major << 16) | minor. Patch levels are not part of the ABI. */
 #define MENSOR_ABI_MAKE_VERSION(major, minor) ((((uint32_t)(major)) << 16) | ((uint32_t)(minor)))
 #define MENSOR_ABI_VERSION \
@@ -144,6 +144,8 @@ typedef struct mensor_batch mensor_batch;           /* samples handed to one sin
 typedef struct mensor_http_resp mensor_http_resp;   /* released with http_resp_release */
 typedef struct mensor_token_out mensor_token_out;   /* where get_token() writes a token */
 typedef struct mensor_http_reply mensor_http_reply; /* where a route handler writes its reply */
+/* Where collect() writes its values. OWNERSHIP: host-owned. THREADS: T5. Since 1.2. */
+typedef struct mensor_collect_out mensor_collect_out;
 
 /* ---------------------------------------------------------------------------------------------
  * Configuration schemas: plugins declare their keys, the host validates against them
@@ -284,6 +286,23 @@ typedef struct mensor_http_request_view {
 typedef void (*mensor_route_handler)(void* user_data, const mensor_http_request_view* request,
                                      mensor_http_reply* reply);
 
+/* What the host hands to a resource type's collect(): the metric, the cloud's endpoints and the
+ * properties describe() kept. The host never logs properties (they may hold secrets).
+ * OWNERSHIP: borrowed for the duration of collect (M1). THREADS: T5. Since 1.2. */
+typedef struct mensor_collect_request {
+  uint32_t struct_size;
+  mensor_str metric_name; /* exported name (metrics[].name) */
+  /* azureMetricConfiguration.metricName, e.g. "MessageCount"; empty without that section. */
+  mensor_str azure_metric_name;
+  mensor_str query;    /* logAnalyticsConfiguration.query; empty without that section */
+  int64_t interval_ns; /* the metric's aggregation interval; a query covers [now - interval, now] */
+  const mensor_label* properties; /* set by describe() with target_set_property, in order */
+  size_t property_count;
+  mensor_str storage_suffix; /* the cloud's storage suffix, e.g. "core.windows.net" */
+  mensor_str
+      log_analytics_endpoint; /* the cloud's Log Analytics API, e.g. https://api.loganalytics.io */
+} mensor_collect_request;
+
 /* ---------------------------------------------------------------------------------------------
  * Plugin kinds
  * ------------------------------------------------------------------------------------------- */
@@ -307,6 +326,14 @@ typedef struct mensor_resource_type_desc {
    * no network, deterministic for the same input. */
   mensor_status (*describe)(const mensor_config* resource, const mensor_metric_info* metric,
                             mensor_call* call, mensor_target* target);
+  /* Since 1.2. Optional; NULL (or an older descriptor) means the host reads the target through the
+   * Azure Monitor metrics API. Otherwise the host calls collect instead at every scheduled run, on
+   * a worker thread, for resources that are not Azure Monitor metrics (a data-plane API, a query
+   * service). It may block (T4), sends requests with http_send (auth_scope for tokens) and
+   * reports each value with collect_add; the host labels and writes them like metric series. An
+   * error status (with set_error) is a failed scrape: the previous values stay. */
+  mensor_status (*collect)(const mensor_collect_request* request, mensor_call* call,
+                           mensor_collect_out* out);
 } mensor_resource_type_desc;
 
 /* An authentication mode (SystemAssignedManagedIdentity, ServicePrincipal, ...). The host caches
@@ -458,6 +485,16 @@ typedef struct mensor_host_api {
    * handler's thread; release on any host thread. Since 1.1. */
   void (*reply_set_shared)(mensor_http_reply* reply, int32_t status, mensor_str content_type,
                            mensor_str body, void (*release)(void* owner), void* owner);
+
+  /* describe(): keeps a name/value pair with the target for collect() (a queue name, the
+   * environment variable holding a secret). A repeated name replaces the value.
+   * OWNERSHIP: copied (M5). THREADS: T5. Since 1.2. */
+  mensor_status (*target_set_property)(mensor_target* target, mensor_str name, mensor_str value);
+  /* collect(): one measured value (has_value false = none, sinks use their "unavailable" value);
+   * `labels` become the series' dimension labels, composed with the target's labels.
+   * OWNERSHIP: copied (M5). THREADS: T5. Since 1.2. */
+  mensor_status (*collect_add)(mensor_collect_out* out, bool has_value, double value,
+                               const mensor_label* labels, size_t label_count);
 } mensor_host_api;
 
 /* ---------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@
 #include <mensor/sdk/auth_mode.hpp>      // IWYU pragma: export
 #include <mensor/sdk/batch.hpp>          // IWYU pragma: export
 #include <mensor/sdk/call.hpp>           // IWYU pragma: export
+#include <mensor/sdk/collect.hpp>        // IWYU pragma: export
 #include <mensor/sdk/config.hpp>         // IWYU pragma: export
 #include <mensor/sdk/error.hpp>          // IWYU pragma: export
 #include <mensor/sdk/host.hpp>           // IWYU pragma: export

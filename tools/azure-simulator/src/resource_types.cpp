@@ -207,7 +207,11 @@ ResourceType ServiceBusNamespaces() {
 }
 
 const std::vector<ResourceType>& Catalogue() {
-  static const std::vector<ResourceType> kTypes = {ServiceBusNamespaces()};
+  static const std::vector<ResourceType> kTypes = [] {
+    std::vector<ResourceType> types = {ServiceBusNamespaces()};
+    for (auto& type : AzureMonitorTypes()) types.push_back(std::move(type));
+    return types;
+  }();
   return kTypes;
 }
 

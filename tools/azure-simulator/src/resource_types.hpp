@@ -56,6 +56,9 @@ struct ResourceType {
   const std::vector<std::string>* FixedValues(std::string_view dimension) const;
 };
 
+// The simulated Azure Monitor types other than Service Bus (resource_catalogue.cpp).
+std::vector<ResourceType> AzureMonitorTypes();
+
 const std::vector<std::string>& SupportedTimeGrains();        // PT1M … P1D
 const ResourceType* FindResourceType(std::string_view type);  // Case-insensitive.
 std::string KnownResourceTypeList();                          // For error messages.

@@ -16,6 +16,8 @@ Simulator::Simulator(SimulatorOptions options)
       world_(options_.world ? std::move(*options_.world) : World(options_.seed)),
       entra_(issuer_, options_.clients),
       arm_(world_),
+      storage_queue_(world_.data_plane()),
+      log_analytics_(world_.data_plane(), issuer_),
       batch_(world_),
       budget_(options_.arm_read_budget),
       batch_budget_(options_.batch_budget) {}
@@ -41,6 +43,10 @@ std::string_view Simulator::KindName(Kind kind) {
       return "metric_namespaces";
     case Kind::kArmOther:
       return "arm_other";
+    case Kind::kStorageQueue:
+      return "storage_queue";
+    case Kind::kLogAnalytics:
+      return "log_analytics";
     case Kind::kBatch:
       return "batch";
     case Kind::kResource:
@@ -63,6 +69,10 @@ Simulator::Route Simulator::Classify(const SimRequest& request) {
     route.kind = Kind::kImds;
   } else if (EqualsIgnoreCase(path, "/msi/token")) {
     route.kind = Kind::kAppServiceIdentity;
+  } else if (StorageQueueApi::Matches(path)) {
+    route.kind = Kind::kStorageQueue;
+  } else if (LogAnalyticsApi::Matches(path)) {
+    route.kind = Kind::kLogAnalytics;
   } else if (auto arm = MatchArmMetricsRoute(path)) {
     static constexpr Kind kKinds[] = {Kind::kMetrics, Kind::kMetricDefinitions,
                                       Kind::kMetricNamespaces};
@@ -145,6 +155,10 @@ SimResponse Simulator::Dispatch(const SimRequest& request, const Route& route, T
     case Kind::kArmOther:
     case Kind::kResource:
       return HandleArm(request, route, now);
+    case Kind::kStorageQueue:
+      return storage_queue_.Handle(request, now);
+    case Kind::kLogAnalytics:
+      return log_analytics_.Handle(request, now);
     case Kind::kBatch:
       return HandleBatch(request, route, now);
     case Kind::kUnknown:

@@ -14,8 +14,10 @@
 #include "batch_metrics.hpp"
 #include "entra.hpp"
 #include "faults.hpp"
+#include "log_analytics_api.hpp"
 #include "read_budget.hpp"
 #include "request_log.hpp"
+#include "storage_queue_api.hpp"
 #include "token.hpp"
 #include "world.hpp"
 
@@ -52,6 +54,8 @@ class Simulator {
     kMetricDefinitions,
     kMetricNamespaces,
     kArmOther,
+    kStorageQueue,
+    kLogAnalytics,
     kBatch,
     kResource,
     kUnknown
@@ -80,6 +84,8 @@ class Simulator {
   World world_;
   EntraEndpoint entra_;
   ArmMetricsApi arm_;
+  StorageQueueApi storage_queue_;
+  LogAnalyticsApi log_analytics_;
   BatchMetricsApi batch_;
   ReadBudget budget_;
   ReadBudget batch_budget_;

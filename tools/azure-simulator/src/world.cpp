@@ -61,11 +61,12 @@ std::optional<ResourceId> ParseResourceId(std::string_view id) {
   return result;
 }
 
-World::World(uint64_t seed) : seed_(seed) {}
+World::World(uint64_t seed) : seed_(seed), data_plane_(seed, true) {}
 
 World World::FromJson(const nlohmann::json& document, uint64_t seed) {
   World world(seed);
   world.open_ = document.value("allowUnknownResources", false);
+  world.data_plane_ = DataPlaneWorld::FromJson(document, seed, world.open_);
   const auto resources = document.find("resources");
   if (resources == document.end() || !resources->is_array()) {
     throw std::runtime_error("world: 'resources' must be an array");

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "data_plane_world.hpp"
 #include "http_types.hpp"
 #include "resource_types.hpp"
 
@@ -65,6 +66,9 @@ class World {
   double Sample(const ResourceState& resource, const ResourceType& type,
                 const MetricDefinition& metric, const Cell& cell, TimePoint minute) const;
 
+  // Storage queues and Log Analytics workspaces.
+  const DataPlaneWorld& data_plane() const { return data_plane_; }
+
  private:
   uint64_t seed_;
   bool open_ = true;
@@ -72,6 +76,7 @@ class World {
   std::unordered_map<std::string, size_t> index_;  // normalised id → resources_ position
 
   void BuildIndex();
+  DataPlaneWorld data_plane_;
 };
 
 inline constexpr std::string_view kEstateSubscription = "5e7a7e00-0000-4000-8000-000000000001";

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <mensor/sdk/call.hpp>
+#include <mensor/sdk/collect.hpp>
 #include <mensor/sdk/config.hpp>
 #include <mensor/sdk/schema.hpp>
 #include <mensor/sdk/target.hpp>
@@ -20,9 +21,18 @@ namespace mensor::sdk {
 ///   static void Validate(const Config&, const MetricInfo&, Call&);  // report via call
 ///   static void Describe(const Config&, const MetricInfo&, Target&);
 ///   static constexpr uint32_t kFlags = 0;                            // optional
+///   static void Collect(const CollectRequest&, Call&, Collector&);   // optional, since 1.2
 /// \endcode
+/// A class with Collect is read by it (a data-plane API, a query service) instead of through
+/// Azure Monitor metrics; it may block and send requests with HttpSend.
 /// Both functions may run concurrently on any thread (T3): keep them free of shared state.
 class ResourceType {};
+
+template <class T>
+concept CollectingResourceType = requires(const CollectRequest& request, Call& call,
+                                          Collector& collector) {
+  T::Collect(request, call, collector);
+};
 
 template <class T>
 concept ResourceTypeClass = std::derived_from<T, ResourceType> &&

@@ -61,6 +61,12 @@ class Target {
     Check(host::Api().target_add_dimension(target_, detail::ToStr(name)), "target_add_dimension");
   }
 
+  /// Keeps a name/value pair for Collect (since 1.2); a repeated name replaces the value.
+  void SetProperty(std::string_view name, std::string_view value) {
+    Check(host::Api().target_set_property(target_, detail::ToStr(name), detail::ToStr(value)),
+          "target_set_property");
+  }
+
   mensor_target* raw() const { return target_; }
 
  private:

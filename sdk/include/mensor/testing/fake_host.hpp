@@ -84,6 +84,14 @@ class FakeHost {
                           const FakeMetric& metric = {});
   DescribeResult Describe(std::string_view type, std::string_view yaml,
                           const FakeMetric& metric = {});
+  struct CollectResult {
+    mensor_status status;
+    FakeCall call;
+    FakeCollected collected;
+  };
+  /// Runs a registered resource type's collect (since 1.2). Throws std::out_of_range for an
+  /// unknown type and std::logic_error for a type without collect.
+  CollectResult Collect(std::string_view type, const FakeCollectRequest& request);
 
   // --- Logs -------------------------------------------------------------------------------
   void SetLogLevel(int32_t level) { log_level_ = level; }
@@ -153,6 +161,8 @@ class FakeHost {
   static mensor_status TargetSet(mensor_target*, int32_t, mensor_str);
   static mensor_status TargetAddLabel(mensor_target*, mensor_str, mensor_str);
   static mensor_status TargetAddDimension(mensor_target*, mensor_str);
+  static mensor_status TargetSetProperty(mensor_target*, mensor_str, mensor_str);
+  static mensor_status CollectAdd(mensor_collect_out*, bool, double, const mensor_label*, size_t);
   static mensor_status HttpSend(mensor_call*, const mensor_http_request*, mensor_http_resp**);
   static mensor_status BatchAt(const mensor_batch*, size_t, mensor_sample*);
   static mensor_status HttpRoute(mensor_host_ctx*, mensor_str, mensor_route_handler, void*);

@@ -65,6 +65,7 @@ struct FakeTarget {
   HeaderList labels;
   std::vector<std::string> dimensions;
   bool dimensions_replaced = false;
+  HeaderList properties;  // target_set_property (since 1.2); a repeated name replaces
 
   mensor_target* raw() { return reinterpret_cast<mensor_target*>(this); }
   static FakeTarget* From(mensor_target* t) { return reinterpret_cast<FakeTarget*>(t); }
@@ -83,6 +84,32 @@ struct FakeTarget {
       if (k == name) return v;
     }
     return std::nullopt;
+  }
+};
+
+/// What a collect() call receives (since 1.2); converted to mensor_collect_request.
+struct FakeCollectRequest {
+  std::string metric_name = "test_metric";
+  std::string azure_metric_name{};
+  std::string query{};
+  int64_t interval_ns = 300'000'000'000;
+  HeaderList properties{};  // usually FakeTarget::properties of a Describe
+  std::string storage_suffix = "core.windows.net";
+  std::string log_analytics_endpoint = "https://api.loganalytics.io";
+};
+
+/// What a collect() call reported through collect_add.
+struct FakeCollected {
+  struct Value {
+    bool has_value = false;
+    double value = 0;
+    HeaderList labels;
+  };
+  std::vector<Value> values;
+
+  mensor_collect_out* raw() { return reinterpret_cast<mensor_collect_out*>(this); }
+  static FakeCollected* From(mensor_collect_out* out) {
+    return reinterpret_cast<FakeCollected*>(out);
   }
 };
 

@@ -25,7 +25,8 @@ struct LabelSources {
 /// built-ins, then scraper-specific labels, dimensions, metric labels, default labels and
 /// tenant_id, the first writer of a name winning.
 ///
-/// Names are compared case-insensitively because sinks such as Prometheus lower-case them. Unlike
+/// Names are compared as Prometheus will write them (case-insensitively, with every character
+/// outside [a-z0-9_] as '_'), so a dimension "resource.group" counts as "resource_group". Unlike
 /// Promitor, a dimension that collides with an existing label is renamed to `dimension_<name>`
 /// instead of failing the write; a metric label that collides is dropped with a warning, as in
 /// Promitor. Warnings are appended to `warnings` when it is not null.

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "mensor/agent/collect_scrape.hpp"
 #include "mensor/agent/azure_caller.hpp"
 #include "mensor/agent/call_counters.hpp"
 #include "mensor/agent/grain_cache.hpp"
@@ -35,6 +36,7 @@ struct ScraperOptions {
   int window_grains = 3;  // how many complete grains to ask for (see azure::ComputeTimeWindow)
   int stale_series_cycles = 2;
   CallerOptions caller;
+  CollectEnvironment collect;  // for resource types that collect their own values
   std::function<std::chrono::system_clock::time_point()> clock = [] {
     return std::chrono::system_clock::now();
   };

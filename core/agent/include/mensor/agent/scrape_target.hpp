@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <mensor/abi.h>
+
 #include "mensor/agent/label_composer.hpp"
 #include "mensor/azure/aggregation.hpp"
 #include "mensor/config/cron.hpp"
@@ -28,6 +30,13 @@ struct ScrapeTarget {
   std::string first_dimension_label;  // e.g. entity_name; empty = dimension names as returned
 
   LabelSources labels;  // dimension_labels left empty: they come with each series
+
+  // Set for resource types read by their plugin's collect() (since ABI 1.1: Storage queues,
+  // Log Analytics) instead of through Azure Monitor metrics.
+  decltype(mensor_resource_type_desc::collect) collect = nullptr;
+  std::string query;  // logAnalyticsConfiguration.query
+  // What describe() kept for collect(); may hold secrets (a SAS token), so never logged.
+  std::vector<std::pair<std::string, std::string>> properties;
 
   /// subscriptions/.../providers/..., no leading slash; kept once, as the resource_uri label.
   const std::string& resource_uri() const { return labels.resource_uri; }

@@ -5,6 +5,7 @@
 #include <mensor/sdk/auth_mode.hpp>
 #include <mensor/sdk/batch.hpp>
 #include <mensor/sdk/call.hpp>
+#include <mensor/sdk/collect.hpp>
 #include <mensor/sdk/config.hpp>
 #include <mensor/sdk/detail/str.hpp>
 #include <mensor/sdk/error.hpp>
@@ -95,6 +96,16 @@ struct ResourceTypeTrampolines {
     });
   }
 
+  static mensor_status Collect(const mensor_collect_request* request, mensor_call* c,
+                               mensor_collect_out* out) noexcept {
+    return Guard(c, [&]() -> mensor_status {
+      Call call(c);
+      Collector collector(out);
+      T::Collect(CollectRequest::FromC(request), call, collector);
+      return MENSOR_OK;
+    });
+  }
+
   static const mensor_resource_type_desc* Descriptor() {
     static const mensor_resource_type_desc desc{sizeof(mensor_resource_type_desc),
                                                 T::kInfo.name,
@@ -103,8 +114,18 @@ struct ResourceTypeTrampolines {
                                                 T::ConfigSchema().c_schema(),
                                                 FlagsOf<T>(),
                                                 &Validate,
-                                                &Describe};
+                                                &Describe,
+                                                CollectSlot()};
     return &desc;
+  }
+
+ private:
+  static constexpr decltype(&Collect) CollectSlot() {
+    if constexpr (CollectingResourceType<T>) {
+      return &Collect;
+    } else {
+      return nullptr;
+    }
   }
 };
 

@@ -4,6 +4,7 @@
 #include <mensor/testing/fake_host.hpp>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 
 namespace mensor::testing {
@@ -93,6 +94,8 @@ inline FakeHost::FakeHost() {
   api_.reply_set = &ReplySet;
   api_.reply_header = &ReplyHeader;
   api_.token_set = &TokenSet;
+  api_.target_set_property = &TargetSetProperty;
+  api_.collect_add = &CollectAdd;
 
   FakeHost* expected = nullptr;
   if (!detail::g_current_fake_host.compare_exchange_strong(expected, this)) {
@@ -220,6 +223,35 @@ inline FakeHost::DescribeResult FakeHost::Describe(std::string_view type, std::s
   return {status, call, std::move(target)};
 }
 
+inline FakeHost::CollectResult FakeHost::Collect(std::string_view type,
+                                                 const FakeCollectRequest& request) {
+  const mensor_resource_type_desc* desc = resource_type(type);
+  if (desc == nullptr)
+    throw std::out_of_range("resource type not registered: " + std::string(type));
+  if (desc->struct_size <= offsetof(mensor_resource_type_desc, collect) ||
+      desc->collect == nullptr) {
+    throw std::logic_error("resource type has no collect: " + std::string(type));
+  }
+  std::vector<mensor_label> properties;
+  for (const auto& [name, value] : request.properties) {
+    properties.push_back(mensor_label{ToStr(name), ToStr(value)});
+  }
+  mensor_collect_request c_request{};
+  c_request.struct_size = sizeof(c_request);
+  c_request.metric_name = ToStr(request.metric_name);
+  c_request.azure_metric_name = ToStr(request.azure_metric_name);
+  c_request.query = ToStr(request.query);
+  c_request.interval_ns = request.interval_ns;
+  c_request.properties = properties.empty() ? nullptr : properties.data();
+  c_request.property_count = properties.size();
+  c_request.storage_suffix = ToStr(request.storage_suffix);
+  c_request.log_analytics_endpoint = ToStr(request.log_analytics_endpoint);
+  FakeCall& call = NewCall();
+  FakeCollected collected;
+  mensor_status status = desc->collect(&c_request, call.raw(), collected.raw());
+  return {status, call, std::move(collected)};
+}
+
 // --- Table functions ---------------------------------------------------------------------
 
 inline void FakeHost::Log(mensor_host_ctx* ctx, int32_t level, mensor_str message) {
@@ -283,6 +315,30 @@ inline mensor_status FakeHost::TargetAddDimension(mensor_target* target, mensor_
     t->dimensions_replaced = true;
   }
   t->dimensions.emplace_back(ToView(name));
+  return MENSOR_OK;
+}
+
+inline mensor_status FakeHost::TargetSetProperty(mensor_target* target, mensor_str name,
+                                                 mensor_str value) {
+  FakeTarget* t = FakeTarget::From(target);
+  for (auto& [k, v] : t->properties) {
+    if (k == ToView(name)) {
+      v = std::string(ToView(value));
+      return MENSOR_OK;
+    }
+  }
+  t->properties.emplace_back(ToView(name), ToView(value));
+  return MENSOR_OK;
+}
+
+inline mensor_status FakeHost::CollectAdd(mensor_collect_out* out, bool has_value, double value,
+                                          const mensor_label* labels, size_t label_count) {
+  if (out == nullptr || (label_count > 0 && labels == nullptr)) return MENSOR_E_INVALID_ARGUMENT;
+  FakeCollected::Value entry{has_value, has_value ? value : 0, {}};
+  for (size_t i = 0; i < label_count; ++i) {
+    entry.labels.emplace_back(ToView(labels[i].name), ToView(labels[i].value));
+  }
+  FakeCollected::From(out)->values.push_back(std::move(entry));
   return MENSOR_OK;
 }
 

@@ -25,6 +25,18 @@ struct mensor_target {
       labels;  // in insertion order; a repeated name replaces the value in place
   std::vector<std::string> dimensions;
   bool dimensions_replaced = false;
+  // For collect() (since 1.2); may hold secrets, so never logged.
+  std::vector<std::pair<std::string, std::string>> properties;
+};
+
+// Filled by collect() through collect_add (since 1.2): one entry per measured value.
+struct mensor_collect_out {
+  struct Value {
+    bool has_value = false;
+    double value = 0;
+    std::vector<std::pair<std::string, std::string>> labels;
+  };
+  std::vector<Value> values;
 };
 
 // The samples of one sink write. Do not modify a sample's labels while a plugin reads the batch:
