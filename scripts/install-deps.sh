@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   cmake ninja-build g++ ccache pkg-config git
-  libboost-dev libboost-filesystem-dev libcurl4-openssl-dev libyaml-cpp-dev nlohmann-json3-dev
+  libboost-dev libboost-filesystem-dev libcurl4-openssl-dev zlib1g-dev libyaml-cpp-dev nlohmann-json3-dev
   libssl-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libsnappy-dev
   prometheus curl python3 procps
   # packaging (tests/packaging): image build and inspection, chart linting, the .deb

@@ -6,7 +6,7 @@
 namespace mensor::config::internal {
 namespace {
 
-constexpr std::array<std::string_view, 42> kLeaves = {
+constexpr std::array<std::string_view, 44> kLeaves = {
     "server.httpPort",
     "server.maxDegreeOfParallelism",
     "server.bindAddress",
@@ -38,6 +38,8 @@ constexpr std::array<std::string_view, 42> kLeaves = {
     "azureMonitor.integration.metricsBatching.enabled",
     "azureMonitor.integration.metricsBatching.maxBatchSize",
     "azureMonitor.integration.metricsBatching.azureRegion",
+    "azureMonitor.integration.maxRequestsPerHost",
+    "azureMonitor.integration.staleSeriesCycles",
     "resourceDiscovery.host",
     "resourceDiscovery.port",
     "telemetry.defaultVerbosity",

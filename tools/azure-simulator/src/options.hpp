@@ -18,6 +18,11 @@ struct CommandLine {
   std::vector<ClientRegistration> clients;  // Empty: the default sim-client-id.
   std::string identity_header = "sim-identity-header";
   int64_t arm_read_budget = 12000;
+  int64_t batch_budget = 1'000'000;
+  int64_t latency_ms = 0;
+  int64_t estate = 0;
+  int64_t estate_entities = 0;  // > 0: a generated world of this many resources (World::Generate)
+  std::vector<std::string> regions = {"westeurope"};
   bool help = false;
 };
 
