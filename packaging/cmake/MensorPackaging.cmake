@@ -58,6 +58,8 @@ set(CPACK_DEBIAN_MENSOR-DEV_DESCRIPTION
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/mensor/mensor")
 include(CPack)
 
+# Packages what is built: run after a build (`cmake --build build && cmake --build build --target
+# package-deb`).
 add_custom_target(package-deb
   COMMAND ${CMAKE_CPACK_COMMAND} -G DEB --config ${CMAKE_BINARY_DIR}/CPackConfig.cmake
   WORKING_DIRECTORY ${CMAKE_BINARY_DIR}

@@ -140,5 +140,24 @@ class ImageTest(unittest.TestCase):
         self.assertEqual(container.stop(timeout=30)[1], 0, container.tail())
 
 
+class SourceStageTest(unittest.TestCase):
+    """The Dockerfile's source stage installs its own build dependencies; it must keep up with
+    the libraries scripts/install-deps.sh installs for the build."""
+
+    TEST_ONLY = {"libgtest-dev", "libgmock-dev", "libbenchmark-dev"}
+
+    def test_build_dependencies_match_install_deps(self):
+        script = (REPO / "scripts" / "install-deps.sh").read_text()
+        start = script.index("packages=(")
+        listed = script[start:script.index("\n)\n", start)]
+        words = " ".join(line.split("#")[0] for line in listed.splitlines()).split()
+        needed = {w for w in words if w.endswith("-dev")}
+        needed -= self.TEST_ONLY
+        dockerfile = DOCKERFILE.read_text()
+        stage = dockerfile[dockerfile.index("AS source"):dockerfile.index("AS prebuilt")]
+        missing = sorted(p for p in needed if p not in stage.split())
+        self.assertEqual(missing, [], "add these to the Dockerfile's source stage")
+
+
 if __name__ == "__main__":
     unittest.main()
