@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstring>
 #include <mutex>
 #include <thread>
@@ -176,11 +177,19 @@ TEST_F(SinkSetTest, WritesToASinkWithoutConcurrentFlagAreSerialised) {
     });
   }
   for (auto& writer : writers) writer.join();
+  const auto count_writes = [] {
+    const auto events = Journal();
+    return std::count_if(events.begin(), events.end(),
+                         [](const std::string& e) { return e.rfind("write", 0) == 0; });
+  };
+  // Delivery is asynchronous; StopAll's flush deadline is short, so wait for the queue to drain
+  // first (a generous deadline: a loaded CI machine delivers slowly).
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (count_writes() < 800 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::yield();
+  }
   sinks.StopAll();
-  const auto events = Journal();
-  EXPECT_EQ(std::count_if(events.begin(), events.end(),
-                          [](const std::string& e) { return e.rfind("write", 0) == 0; }),
-            800);
+  EXPECT_EQ(count_writes(), 800);
   EXPECT_FALSE(RecordingSink::overlapped);
 }
 
