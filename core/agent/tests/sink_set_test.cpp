@@ -72,7 +72,7 @@ struct TestSink {
       }
     }
     Note(event);
-    std::this_thread::yield();  // widen the window in which an overlap would be seen
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));  // poll interval  // widen the window in which an overlap would be seen
     in_write.fetch_sub(1);
     if (kFail) return host->set_error(call, MENSOR_E_INTERNAL, View("disk full"));
     return MENSOR_OK;
@@ -186,7 +186,7 @@ TEST_F(SinkSetTest, WritesToASinkWithoutConcurrentFlagAreSerialised) {
   // first (a generous deadline: a loaded CI machine delivers slowly).
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (count_writes() < 800 && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::yield();
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));  // poll interval
   }
   sinks.StopAll();
   EXPECT_EQ(count_writes(), 800);
