@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "mensor/agent/agent_backend.hpp"
+#include "mensor/agent/auth_metrics.hpp"
 #include "mensor/agent/auth_session.hpp"
 #include "mensor/agent/configuration.hpp"
 #include "mensor/agent/http_api.hpp"
@@ -90,8 +91,11 @@ int RunAgent(const AgentOptions& options) {
   net::HttpClient client(client_options);
 
   AuthSession auth(*loaded.auth_mode, loaded.auth_config);
-  AgentBackend backend(client, server,
-                       [&auth](const std::string& scope) { return auth.tokens().Get(scope); });
+  AgentBackend backend(
+      client, server, [&auth](const std::string& scope) { return auth.tokens().Get(scope); },
+      [&auth](const std::string& scope, const std::string& token) {
+        auth.tokens().Invalidate(scope, token);
+      });
   plugin::SetHostBackend(&backend);
 
   SinkSet sinks;
@@ -129,6 +133,11 @@ int RunAgent(const AgentOptions& options) {
   const unsigned worker_count = std::max(2u, std::thread::hardware_concurrency());
   boost::asio::thread_pool workers(worker_count);
   SelfMetrics self(sinks, loaded.declaration.azure_metadata.tenant_id, loaded.app_id);
+  AuthMetrics auth_metrics(sinks, auth.mode_name(), loaded.app_id);
+  auth.tokens().SetObserver([&auth_metrics](const std::string& scope, bool success,
+                                            std::chrono::system_clock::time_point expires) {
+    auth_metrics.RecordFetch(scope, success, expires);
+  });
   // Targets carry everything scraping needs; the declaration's YAML tree (tens of MiB at 10,000
   // resources) is not read again.
   loaded.declaration.metrics.clear();
@@ -158,7 +167,9 @@ int RunAgent(const AgentOptions& options) {
     scheduler.Add(text, crons.at(text), [run] { run->Start(); });
   }
   scheduler.Start();
-  ProcessReporter process_reporter(io, workers, sinks);
+  ProcessReporter process_reporter(io, workers, sinks, std::chrono::seconds(10), [&] {
+    auth_metrics.ReportExpiries(auth.tokens().Expiries(), std::chrono::system_clock::now());
+  });
   process_reporter.Start();
 
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);

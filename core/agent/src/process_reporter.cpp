@@ -7,8 +7,9 @@
 namespace mensor::agent {
 
 ProcessReporter::ProcessReporter(boost::asio::io_context& io, boost::asio::thread_pool& workers,
-                                 SampleWriter& writer, std::chrono::seconds period)
-    : timer_(io), workers_(workers), writer_(writer), period_(period) {}
+                                 SampleWriter& writer, std::chrono::seconds period,
+                                 std::function<void()> also)
+    : timer_(io), workers_(workers), writer_(writer), period_(period), also_(std::move(also)) {}
 
 void ProcessReporter::Start() {
   Report();
@@ -22,6 +23,7 @@ void ProcessReporter::Stop() {
 
 void ProcessReporter::Report() {
   boost::asio::post(workers_, [this] {
+    if (also_) also_();
     const auto stats = ReadProcessStats();
     if (!stats) return;
     const int64_t now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(

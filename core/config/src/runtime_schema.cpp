@@ -6,7 +6,7 @@
 namespace mensor::config::internal {
 namespace {
 
-constexpr std::array<std::string_view, 42> kLeaves = {
+constexpr std::array<std::string_view, 44> kLeaves = {
     "server.httpPort",
     "server.maxDegreeOfParallelism",
     "server.bindAddress",
@@ -16,6 +16,9 @@ constexpr std::array<std::string_view, 42> kLeaves = {
     "authentication.identityId",
     "authentication.secretFilePath",
     "authentication.secretFileName",
+    // Mensor additions (auth, issue 5): certificate credentials, user-assigned id kinds.
+    "authentication.certificatePath",
+    "authentication.identityIdType",
     "metricsConfiguration.absolutePath",
     "metricSinks.prometheusScrapingEndpoint.baseUriPath",
     "metricSinks.prometheusScrapingEndpoint.metricUnavailableValue",

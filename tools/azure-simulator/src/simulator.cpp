@@ -14,6 +14,7 @@ Simulator::Simulator(SimulatorOptions options)
                                    : TokenIssuer(options_.token_lifetime)),
       world_(options_.world ? std::move(*options_.world) : World(options_.seed)),
       entra_(issuer_, options_.clients),
+      arc_(options_.arc_key_directory),
       arm_(world_),
       budget_(options_.arm_read_budget) {}
 
@@ -28,6 +29,8 @@ std::string_view Simulator::KindName(Kind kind) {
       return "imds";
     case Kind::kAppServiceIdentity:
       return "app_service_identity";
+    case Kind::kArcIdentity:
+      return "arc_identity";
     case Kind::kEntraToken:
       return "entra_token";
     case Kind::kMetrics:
@@ -56,6 +59,8 @@ Simulator::Route Simulator::Classify(const SimRequest& request) {
     route.kind = Kind::kImds;
   } else if (EqualsIgnoreCase(path, "/msi/token")) {
     route.kind = Kind::kAppServiceIdentity;
+  } else if (path == "/arc/metadata/identity/oauth2/token") {
+    route.kind = Kind::kArcIdentity;
   } else if (auto arm = MatchArmMetricsRoute(path)) {
     static constexpr Kind kKinds[] = {Kind::kMetrics, Kind::kMetricDefinitions,
                                       Kind::kMetricNamespaces};
@@ -124,6 +129,8 @@ SimResponse Simulator::Dispatch(const SimRequest& request, const Route& route, T
       return HandleImdsToken(request, issuer_, now);
     case Kind::kAppServiceIdentity:
       return HandleAppServiceToken(request, issuer_, options_.identity_header, now);
+    case Kind::kArcIdentity:
+      return arc_.Handle(request, issuer_, now);
     case Kind::kEntraToken:
       return entra_.Handle(request, route.tenant, now);
     case Kind::kMetrics:

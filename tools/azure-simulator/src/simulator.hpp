@@ -13,6 +13,7 @@
 #include "arm_metrics.hpp"
 #include "entra.hpp"
 #include "faults.hpp"
+#include "managed_identity.hpp"
 #include "read_budget.hpp"
 #include "request_log.hpp"
 #include "token.hpp"
@@ -23,12 +24,13 @@ namespace mensor::sim {
 struct SimulatorOptions {
   uint64_t seed = 0;
   std::chrono::seconds token_lifetime{3600};
-  std::vector<ClientRegistration> clients = {{"sim-client-id", "sim-client-secret"}};
+  std::vector<ClientRegistration> clients = {{"sim-client-id", "sim-client-secret", {}, {}}};
   std::string identity_header = "sim-identity-header";
   int64_t arm_read_budget = 12000;
   std::optional<World> world;                // Nothing: the open default world.
   std::function<Clock::time_point()> clock;  // Nothing: the system clock.
   std::optional<std::string> signing_key;    // Nothing: random per process.
+  std::string arc_key_directory;             // Empty: Azure Arc's endpoint answers 404.
 };
 
 class Simulator {
@@ -44,6 +46,7 @@ class Simulator {
   enum class Kind {
     kImds,
     kAppServiceIdentity,
+    kArcIdentity,
     kEntraToken,
     kMetrics,
     kMetricDefinitions,
@@ -72,6 +75,7 @@ class Simulator {
   TokenIssuer issuer_;
   World world_;
   EntraEndpoint entra_;
+  ArcIdentityEndpoint arc_;
   ArmMetricsApi arm_;
   ReadBudget budget_;
   FaultRegistry faults_;
