@@ -4,18 +4,28 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ ccache pkg-config git
   libboost-dev libboost-filesystem-dev libcurl4-openssl-dev libyaml-cpp-dev nlohmann-json3-dev
-  libssl-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libssl-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libsnappy-dev
   prometheus curl python3 procps
 )
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+# Node.js runs the real receivers of the sink tests (StatsD daemon, OTLP decoder); any install
+# that provides node and npm will do.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
+if [ ${#missing[@]} -ne 0 ]; then
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+  echo "installing: ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
-echo "installing: ${missing[*]}"
-"${sudo_cmd[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+# The pinned test receivers (tests/receivers/package-lock.json), reinstalled only when the lock
+# file changed.
+receivers="$(dirname "$0")/../tests/receivers"
+if ! cmp -s "$receivers/package-lock.json" "$receivers/node_modules/.mensor-lock" 2>/dev/null; then
+  (cd "$receivers" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$receivers/package-lock.json" "$receivers/node_modules/.mensor-lock"
+fi

@@ -133,11 +133,9 @@ int RunAgent(const AgentOptions& options) {
   const unsigned worker_count = std::max(2u, std::thread::hardware_concurrency());
   boost::asio::thread_pool workers(worker_count);
   SelfMetrics self(sinks, loaded.declaration.azure_metadata.tenant_id, loaded.app_id);
-  AuthMetrics auth_metrics(sinks, auth.mode_name(), loaded.app_id);
-  auth.tokens().SetObserver([&auth_metrics](const std::string& scope, bool success,
-                                            std::chrono::system_clock::time_point expires) {
-    auth_metrics.RecordFetch(scope, success, expires);
-  });
+  AuthMetrics auth_metrics(sinks, auth.mode_name(), loaded.app_id,
+                           [&auth] { return auth.tokens().Expiries(); });
+  auth.tokens().SetObserver([&auth_metrics](bool success) { auth_metrics.RecordFetch(success); });
   // Targets carry everything scraping needs; the declaration's YAML tree (tens of MiB at 10,000
   // resources) is not read again.
   loaded.declaration.metrics.clear();
@@ -167,8 +165,12 @@ int RunAgent(const AgentOptions& options) {
     scheduler.Add(text, crons.at(text), [run] { run->Start(); });
   }
   scheduler.Start();
-  ProcessReporter process_reporter(io, workers, sinks, std::chrono::seconds(10), [&] {
-    auth_metrics.ReportExpiries(auth.tokens().Expiries(), std::chrono::system_clock::now());
+  ProcessReporter process_reporter(io, workers, sinks);
+  process_reporter.AddSource("mensor/self/sinks", [&sinks](int64_t now_unix_ns) {
+    return SinkStatsSamples(sinks.Stats(), now_unix_ns);
+  });
+  process_reporter.AddSource(AuthMetrics::kExpiryScope, [&auth_metrics](int64_t now_unix_ns) {
+    return auth_metrics.ExpirySamples(now_unix_ns);
   });
   process_reporter.Start();
 

@@ -1,38 +1,33 @@
 #include "mensor/agent/auth_metrics.hpp"
 
-#include <vector>
-
 namespace mensor::agent {
 namespace {
 
-int64_t UnixNs(std::chrono::system_clock::time_point time) {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
+int64_t NowUnixNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 }  // namespace
 
-AuthMetrics::AuthMetrics(SampleWriter& writer, std::string auth_mode, std::string app_id)
-    : writer_(writer), auth_mode_(std::move(auth_mode)), app_id_(std::move(app_id)) {}
+AuthMetrics::AuthMetrics(SampleWriter& writer, std::string auth_mode, std::string app_id,
+                         Expiries expiries)
+    : writer_(writer),
+      auth_mode_(std::move(auth_mode)),
+      app_id_(std::move(app_id)),
+      expiries_(std::move(expiries)) {}
 
-void AuthMetrics::RecordFetch(const std::string& scope, bool success,
-                              std::chrono::system_clock::time_point expires) {
-  const auto now = std::chrono::system_clock::now();
-  {
-    std::lock_guard lock(mutex_);
-    ++(success ? successes_ : failures_);
-  }
-  WriteCounts(UnixNs(now));
-  if (success) ReportExpiries({{scope, expires}}, now);
-}
-
-void AuthMetrics::WriteCounts(int64_t now_ns) {
+void AuthMetrics::RecordFetch(bool success) {
   int64_t successes = 0;
   int64_t failures = 0;
   {
     std::lock_guard lock(mutex_);
+    ++(success ? successes_ : failures_);
     successes = successes_;
     failures = failures_;
   }
+  const int64_t now_ns = NowUnixNs();
   auto sample = [&](const char* outcome, int64_t count) {
     MeasuredSample out{"promitor_auth_token_acquisitions_total",
                        "Access tokens requested from the authentication mode, by outcome",
@@ -45,24 +40,24 @@ void AuthMetrics::WriteCounts(int64_t now_ns) {
   };
   writer_.Write("mensor/self/auth/acquisitions",
                 {sample("success", successes), sample("failure", failures)});
+  if (success) writer_.Write(kExpiryScope, ExpirySamples(now_ns));
 }
 
-void AuthMetrics::ReportExpiries(
-    const std::map<std::string, std::chrono::system_clock::time_point>& expiries,
-    std::chrono::system_clock::time_point now) {
-  for (const auto& [scope, expires] : expiries) {
-    const double seconds = std::chrono::duration<double>(expires - now).count();
-    // One write scope per token scope, so a second scope does not replace the first's gauge.
-    writer_.Write(
-        "mensor/self/auth/expiry/" + scope,
-        {MeasuredSample{"promitor_auth_token_expiry_seconds",
-                        "Seconds until the cached access token expires (negative once "
-                        "expired); renewal starts 5 minutes or half a lifetime ahead",
-                        true,
-                        seconds,
-                        UnixNs(now),
-                        {{"auth_mode", auth_mode_}, {"app_id", app_id_}, {"scope", scope}}}});
+std::vector<MeasuredSample> AuthMetrics::ExpirySamples(int64_t now_unix_ns) const {
+  std::vector<MeasuredSample> samples;
+  const auto now = std::chrono::system_clock::time_point(
+      std::chrono::duration_cast<std::chrono::system_clock::duration>(
+          std::chrono::nanoseconds(now_unix_ns)));
+  for (const auto& [scope, expires] : expiries_()) {
+    samples.push_back({"promitor_auth_token_expiry_seconds",
+                       "Seconds until the cached access token expires (negative once expired); "
+                       "renewal starts 5 minutes or half a lifetime ahead",
+                       true,
+                       std::chrono::duration<double>(expires - now).count(),
+                       now_unix_ns,
+                       {{"auth_mode", auth_mode_}, {"app_id", app_id_}, {"scope", scope}}});
   }
+  return samples;
 }
 
 }  // namespace mensor::agent

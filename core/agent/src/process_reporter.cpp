@@ -7,9 +7,12 @@
 namespace mensor::agent {
 
 ProcessReporter::ProcessReporter(boost::asio::io_context& io, boost::asio::thread_pool& workers,
-                                 SampleWriter& writer, std::chrono::seconds period,
-                                 std::function<void()> also)
-    : timer_(io), workers_(workers), writer_(writer), period_(period), also_(std::move(also)) {}
+                                 SampleWriter& writer, std::chrono::seconds period)
+    : timer_(io), workers_(workers), writer_(writer), period_(period) {}
+
+void ProcessReporter::AddSource(std::string scope, Source source) {
+  sources_.emplace_back(std::move(scope), std::move(source));
+}
 
 void ProcessReporter::Start() {
   Report();
@@ -23,13 +26,13 @@ void ProcessReporter::Stop() {
 
 void ProcessReporter::Report() {
   boost::asio::post(workers_, [this] {
-    if (also_) also_();
-    const auto stats = ReadProcessStats();
-    if (!stats) return;
     const int64_t now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                                std::chrono::system_clock::now().time_since_epoch())
                                .count();
-    writer_.Write("mensor/self/process", ProcessSamples(*stats, now_ns));
+    if (const auto stats = ReadProcessStats()) {
+      writer_.Write("mensor/self/process", ProcessSamples(*stats, now_ns));
+    }
+    for (const auto& [scope, source] : sources_) writer_.Write(scope, source(now_ns));
   });
 }
 

@@ -60,30 +60,30 @@ std::string TokenCache::FetchInto(Entry& entry, const std::string& scope,
     if (!NeedsRenewal(entry, clock_())) return entry.token.value;
   }
   const auto started = clock_();
+  std::exception_ptr failure;
+  std::string value;
+  bool still_valid = false;
   try {
     AccessToken fresh = fetch_(scope);
-    const auto expires = fresh.expires;
-    std::string value;
-    {
-      std::lock_guard data(entry.data_mutex);
-      entry.token = std::move(fresh);
-      entry.obtained = started;
-      entry.present = true;
-      entry.last_failure = nullptr;
-      ++entry.generation;
-      value = entry.token.value;
-    }
-    if (observer_) observer_(scope, true, expires);
-    return value;
-  } catch (...) {
     std::lock_guard data(entry.data_mutex);
-    entry.last_failure = std::current_exception();
+    entry.token = std::move(fresh);
+    entry.obtained = started;
+    entry.present = true;
+    entry.last_failure = nullptr;
     ++entry.generation;
-    if (observer_) observer_(scope, false, entry.token.expires);
-    // A failed early renewal must not break scraping while the old token still works.
-    if (entry.present && clock_() < entry.token.expires) return entry.token.value;
-    throw;
+    value = entry.token.value;
+  } catch (...) {
+    failure = std::current_exception();
+    std::lock_guard data(entry.data_mutex);
+    entry.last_failure = failure;
+    ++entry.generation;
+    still_valid = entry.present && clock_() < entry.token.expires;
+    value = entry.token.value;
   }
+  if (observer_) observer_(!failure);
+  // A failed early renewal must not break scraping while the old token still works.
+  if (failure && !still_valid) std::rethrow_exception(failure);
+  return value;
 }
 
 void TokenCache::Invalidate(const std::string& scope, const std::string& rejected) {

@@ -73,7 +73,7 @@ struct TestSink {
     Note(event);
     std::this_thread::yield();  // widen the window in which an overlap would be seen
     in_write.fetch_sub(1);
-    if (kFail) return host->set_error(call, MENSOR_E_UNAVAILABLE, View("disk full"));
+    if (kFail) return host->set_error(call, MENSOR_E_INTERNAL, View("disk full"));
     return MENSOR_OK;
   }
   static const mensor_sink_desc* Desc() {
@@ -110,11 +110,17 @@ TEST_F(SinkSetTest, FailingSinkDoesNotStopTheNextOne) {
   sinks.StartAll();
   sinks.Write("scope-1", Samples());
   sinks.Write("scope-2", Samples());
+  sinks.StopAll();  // delivers what is queued
   const auto events = Journal();
   EXPECT_EQ(std::count(events.begin(), events.end(), "write first scope-1 m=3 k:v"), 1);
   EXPECT_EQ(std::count(events.begin(), events.end(), "write second scope-1 m=3 k:v"), 1);
   EXPECT_EQ(std::count(events.begin(), events.end(), "write second scope-2 m=3 k:v"), 1);
   EXPECT_EQ(sinks.Names(), (std::vector<std::string>{"first", "second"}));
+  const auto stats = sinks.Stats();
+  EXPECT_EQ(stats[0].second.samples_failed, 2u);  // a permanent error is not retried
+  EXPECT_EQ(stats[0].second.retries, 0u);
+  EXPECT_EQ(stats[1].second.samples_written, 2u);
+  EXPECT_EQ(stats[1].second.writes, 2u);
 }
 
 TEST_F(SinkSetTest, StopAllStopsAndDestroysInReverseOrderOnce) {
@@ -170,6 +176,7 @@ TEST_F(SinkSetTest, WritesToASinkWithoutConcurrentFlagAreSerialised) {
     });
   }
   for (auto& writer : writers) writer.join();
+  sinks.StopAll();
   const auto events = Journal();
   EXPECT_EQ(std::count_if(events.begin(), events.end(),
                           [](const std::string& e) { return e.rfind("write", 0) == 0; }),

@@ -19,7 +19,7 @@ const std::vector<std::string> kVerbosities = {"Trace", "Debug",    "Information
 const std::vector<std::string> kInformationLevels = {"None", "Basic", "Headers", "Body",
                                                      "BodyAndHeaders"};
 const std::vector<std::string> kLabelTransformations = {"None", "Lowercase"};
-const std::vector<std::string> kStatsdFormats = {"Default", "Geneva"};
+const std::vector<std::string> kStatsdFormats = {"Default", "Geneva", "DogStatsD"};
 
 template <typename T>
 void Set(T& field, std::optional<T> value) {

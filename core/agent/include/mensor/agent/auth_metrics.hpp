@@ -2,12 +2,13 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "mensor/agent/sample_writer.hpp"
-#include "mensor/agent/token_cache.hpp"
 
 namespace mensor::agent {
 
@@ -18,21 +19,22 @@ namespace mensor::agent {
 /// Thread-safe.
 class AuthMetrics {
  public:
-  AuthMetrics(SampleWriter& writer, std::string auth_mode, std::string app_id);
+  using Expiries = std::function<std::map<std::string, std::chrono::system_clock::time_point>()>;
+  static constexpr char kExpiryScope[] = "mensor/self/auth/expiry";
 
-  /// A TokenCache observer: counts the outcome and refreshes the expiry gauge.
-  void RecordFetch(const std::string& scope, bool success,
-                   std::chrono::system_clock::time_point expires);
-  /// Rewrites the expiry gauges for `expiries` as of `now` (called periodically).
-  void ReportExpiries(const std::map<std::string, std::chrono::system_clock::time_point>& expiries,
-                      std::chrono::system_clock::time_point now);
+  /// `expiries` reads the cached tokens' expiries (TokenCache::Expiries).
+  AuthMetrics(SampleWriter& writer, std::string auth_mode, std::string app_id, Expiries expiries);
+
+  /// A TokenCache observer: counts the outcome and, after a success, rewrites the expiry gauges.
+  void RecordFetch(bool success);
+  /// The expiry gauges as of `now_unix_ns` (also written periodically with the process metrics).
+  std::vector<MeasuredSample> ExpirySamples(int64_t now_unix_ns) const;
 
  private:
-  void WriteCounts(int64_t now_ns);
-
   SampleWriter& writer_;
   std::string auth_mode_;
   std::string app_id_;
+  Expiries expiries_;
   std::mutex mutex_;
   int64_t successes_ = 0;
   int64_t failures_ = 0;

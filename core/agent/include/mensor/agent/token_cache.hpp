@@ -34,9 +34,9 @@ class TokenCache {
   /// Fetches a new token for a scope; throws on failure. Called without the cache's locks held,
   /// except the scope's single-flight lock.
   using Fetch = std::function<AccessToken(const std::string& scope)>;
-  /// Told about every fetch: its outcome and, on success, the new token's expiry. Never the token.
-  using Observer = std::function<void(const std::string& scope, bool success,
-                                      std::chrono::system_clock::time_point expires)>;
+  /// Told about every fetch's outcome, after the new token is stored and without locks held (it
+  /// may call Expiries). Never sees the token.
+  using Observer = std::function<void(bool success)>;
 
   explicit TokenCache(
       Fetch fetch, Clock clock = [] { return std::chrono::system_clock::now(); });
