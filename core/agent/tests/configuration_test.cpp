@@ -92,7 +92,7 @@ TEST_F(ConfigurationTest, CloudAndAuthKeysReachTheAuthMode) {
                   "  certificatePath: /c.pem");
   dir.Write("runtime.yaml", runtime);
   std::string declaration = Substitute(ReadDemo("metrics-declaration.yaml.in"), dir);
-  declaration.replace(declaration.find("cloud: Custom"), 13, "cloud: UsGov");
+  declaration.replace(declaration.find("  cloud: Custom\n"), 16, "  cloud: UsGov\n");
   dir.Write("metrics-declaration.yaml", declaration);
   ASSERT_EQ(Load(dir), LoadOutcomeCode::kOk) << diagnostics_.Format();
   EXPECT_EQ(loaded_.auth_config["authorityHost"].as<std::string>(),
