@@ -102,7 +102,12 @@ int main(int argc, char** argv) {
   std::vector<std::vector<agent::MeasuredSample>> prepared;
   for (int b = 0; b < batches; ++b) prepared.push_back(Batch(b, per_batch, now_ns + b * 1000000));
   const std::string comm = ("sink:" + sink).substr(0, 15);
-  const double cpu_before = ThreadCpuSeconds(comm);
+  // The worker names itself when it starts running; wait for it so the baseline is its own.
+  double cpu_before = ThreadCpuSeconds(comm);
+  while (cpu_before < 0) {
+    usleep(1000);
+    cpu_before = ThreadCpuSeconds(comm);
+  }
   const auto start = std::chrono::steady_clock::now();
   for (int b = 0; b < batches; ++b) sinks.Write("bench/" + std::to_string(b), prepared[b]);
   // Wait for the queue to drain: the counters say when every sample was handled.

@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 export MENSOR_REQUIRE_PROMTOOL=1 MENSOR_REQUIRE_PROMETHEUS=1 MENSOR_REQUIRE_RECEIVERS=1
+export MENSOR_REQUIRE_PACKAGING=1
 ctest --test-dir build --output-on-failure -j"$(nproc)" --timeout 300

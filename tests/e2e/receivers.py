@@ -4,7 +4,9 @@ decoder of tests/receivers/otlp_receiver.js, a UDP listener, and a real Promethe
 remote write."""
 import json
 import os
+import http.server
 import socket
+import threading
 import unittest
 import urllib.parse
 from pathlib import Path
@@ -192,3 +194,55 @@ class BlackHole:
 
     def close(self):
         self.sock.close()
+
+
+class FlakyFront:
+    """An HTTP front (a thread of the test) that answers the first requests with the given
+    statuses, then forwards every request to `target` and relays the answer: a receiver that is
+    throttling or failing for a while."""
+
+    def __init__(self, target, statuses):
+        front = self
+        self.target = target
+        self.statuses = list(statuses)
+        self.seen = []  # status answered to each request
+        self.lock = threading.Lock()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True
+
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                with front.lock:
+                    injected = front.statuses.pop(0) if front.statuses else None
+                if injected is not None:
+                    status, reply = injected, b"injected failure\n"
+                else:
+                    headers = {k: v for k, v in self.headers.items()
+                               if k.lower() not in ("host", "content-length", "connection")}
+                    status, _, text = harness.http(front.target + self.path, "POST", body,
+                                                   headers)
+                    reply = text.encode()
+                with front.lock:
+                    front.seen.append(status)
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def answered(self):
+        with self.lock:
+            return list(self.seen)
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()

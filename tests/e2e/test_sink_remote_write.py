@@ -47,5 +47,28 @@ class RemoteWriteTest(unittest.TestCase):
         self.assertEqual([float(r["value"][1]) for r in failed], [0.0])
 
 
+class RemoteWriteRetryTest(unittest.TestCase):
+    """Remote write 1.0: 429 and 5xx are retried with back-off until the receiver accepts."""
+
+    def test_throttled_and_failing_receiver_gets_the_data_later(self):
+        binary = harness.require_tool("prometheus")
+        workdir = harness.tempdir("mensor-e2e-remote-write-retry-")
+        prom = harness.started(self, receivers.RemoteWritePrometheus(binary, workdir))
+        front = harness.started(self, receivers.FlakyFront(prom.url, [429, 503, 500]))
+        sink = ("metricSinks:\n"
+                "  prometheusRemoteWrite:\n"
+                f"    url: {front.url}/api/v1/write\n")
+        _, _, agent = harness.start_stack(self, "mensor-e2e-remote-write-retry-agent-",
+                                          runtime_replace=[("metricSinks:\n", sink)])
+        result = harness.wait_until(lambda: prom.query("demo_queue_size"), 30,
+                                    "demo_queue_size after the refusals", interval=0.2,
+                                    context=agent.process.tail)
+        self.assertEqual(float(result[0]["value"][1]), expected_demo_value())
+        self.assertEqual(front.answered()[:4], [429, 503, 500, 204])
+        retries = agent.wait_sample("mensor_sink_write_retries_total", 20,
+                                    where=lambda s: s.value >= 3, sink="prometheusRemoteWrite")
+        self.assertGreaterEqual(retries.value, 3)
+
+
 if __name__ == "__main__":
     unittest.main()

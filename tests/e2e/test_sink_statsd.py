@@ -1,10 +1,21 @@
 """The statsd sink end to end: simulator + agent + the real Etsy StatsD daemon. The repeater
 backend shows the exact bytes Mensor sent; the management port shows what the daemon parsed."""
+import json
 import unittest
 
 import harness
 import receivers
 from test_walkthrough import DEMO_LABELS, expected_demo_value
+
+
+def start_with_statsd(cls, prefix, extra=""):
+    """Starts a StatsD daemon and the walkthrough agent sending to it (plus /metrics)."""
+    node = receivers.require_receivers()
+    cls.workdir = harness.tempdir(f"mensor-e2e-{prefix}-")
+    cls.daemon = harness.started(cls, receivers.StatsdDaemon(cls.workdir, node))
+    _, cls.sim, cls.agent = harness.start_stack(
+        cls, f"mensor-e2e-{prefix}-agent-",
+        runtime_replace=[("metricSinks:\n", statsd_sink(cls.daemon, extra))])
 
 
 def statsd_sink(daemon, extra=""):
@@ -18,12 +29,7 @@ def statsd_sink(daemon, extra=""):
 class StatsdDefaultFormatTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        node = receivers.require_receivers()
-        cls.workdir = harness.tempdir("mensor-e2e-statsd-")
-        cls.daemon = harness.started(cls, receivers.StatsdDaemon(cls.workdir, node))
-        _, cls.sim, cls.agent = harness.start_stack(
-            cls, "mensor-e2e-statsd-agent-",
-            runtime_replace=[("metricSinks:\n", statsd_sink(cls.daemon))])
+        start_with_statsd(cls, "statsd")
 
     def test_promitor_gauge_line_without_double_dot(self):
         line = f"promitor.demo_queue_size:{expected_demo_value()}|g"
@@ -50,13 +56,7 @@ class StatsdDefaultFormatTest(unittest.TestCase):
 class StatsdDogStatsDFormatTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        node = receivers.require_receivers()
-        cls.workdir = harness.tempdir("mensor-e2e-dogstatsd-")
-        cls.daemon = harness.started(cls, receivers.StatsdDaemon(cls.workdir, node))
-        _, cls.sim, cls.agent = harness.start_stack(
-            cls, "mensor-e2e-dogstatsd-agent-",
-            runtime_replace=[("metricSinks:\n",
-                              statsd_sink(cls.daemon, "    metricFormat: DogStatsD\n"))])
+        start_with_statsd(cls, "dogstatsd", "    metricFormat: DogStatsD\n")
 
     def test_every_label_arrives_as_a_tag(self):
         def line():
@@ -72,6 +72,30 @@ class StatsdDogStatsDFormatTest(unittest.TestCase):
         self.assertIn("promitor.demo_queue_size;", gauges)
         self.assertIn("entity_name=demo_queue", gauges)
         self.assertIn("bad_lines_seen: 0", self.daemon.admin("stats"))
+
+
+class StatsdGenevaFormatTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        start_with_statsd(cls, "geneva", "    metricFormat: Geneva\n"
+                                         "    geneva:\n"
+                                         "      account: acc\n"
+                                         "      namespace: ns\n")
+
+    def test_json_bucket_with_every_label(self):
+        def bucket():
+            for line in self.daemon.repeated.lines():
+                head, _, value = line.rpartition(":")
+                if '"Metric":"demo_queue_size"' in head:
+                    return head, value
+            return None
+        head, value = harness.wait_until(bucket, 20, "the Geneva line",
+                                         context=self.agent.process.tail)
+        self.assertEqual(value, f"{expected_demo_value()}|g")
+        self.assertTrue(head.startswith("promitor.{"), head)
+        document = json.loads(head[len("promitor."):])
+        self.assertEqual(document, {"Account": "acc", "Namespace": "ns",
+                                    "Metric": "demo_queue_size", "Dims": DEMO_LABELS})
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@
 #include "mensor/agent/scheduler.hpp"
 #include "mensor/agent/scrape_run.hpp"
 #include "mensor/agent/sink_set.hpp"
+#include "mensor/azure/metrics_request.hpp"
 #include "mensor/plugin/host_api.hpp"
 
 namespace mensor::agent {
@@ -87,6 +88,10 @@ int RunAgent(const AgentOptions& options) {
   server_options.default_headers = {{"X-Version", kVersion}};
   net::HttpServer server(io, server_options);
   net::ClientOptions client_options;
+  client_options.max_per_host =
+      size_t(std::max(1, loaded.runtime.azure_monitor.integration.max_requests_per_host));
+  client_options.max_in_flight =
+      std::max(client_options.max_in_flight, 4 * client_options.max_per_host);
   client_options.user_agent = fmt::format("App/Mensor Agent/Scraper Version/{} OS/Linux", kVersion);
   net::HttpClient client(client_options);
 
@@ -144,6 +149,15 @@ int RunAgent(const AgentOptions& options) {
   ScraperOptions scraper_options;
   scraper_options.arm_base = loaded.cloud.resource_manager;
   scraper_options.arm_scope = azure::ScopeForAudience(loaded.cloud.arm_resource);
+  const auto& integration = loaded.runtime.azure_monitor.integration;
+  scraper_options.batch_host_template = loaded.cloud.metrics_batch_host_template;
+  scraper_options.batch_scope = loaded.cloud.metrics_batch_scope;
+  scraper_options.batching = integration.metrics_batching.enabled;
+  // Promitor's code default is 0 (it would divide by zero); Azure's maximum is the useful one.
+  scraper_options.max_batch_size = integration.metrics_batching.max_batch_size > 0
+                                       ? size_t(integration.metrics_batching.max_batch_size)
+                                       : azure::kMaxBatchResourceIds;
+  scraper_options.stale_series_cycles = integration.stale_series_cycles;
   MetricsScraper scraper(client, auth.tokens(), workers, sinks, self, scraper_options);
 
   Scheduler scheduler(io);

@@ -89,7 +89,11 @@ bool AgentBackend::AddRoute(std::string path, plugin::RouteFn handler) {
         response.status = reply.status;
         response.content_type = reply.content_type;
         response.headers = std::move(reply.headers);
-        response.SetBody(std::move(reply.body));
+        if (reply.shared_owner) {
+          response.SetExternalBody(reply.shared_body, std::move(reply.shared_owner));
+        } else {
+          response.SetBody(std::move(reply.body));
+        }
       });
   return true;
 }

@@ -33,6 +33,7 @@ azure::CloudEndpoints ResolveCloud(const config::AzureMetadata& metadata) {
         custom.metrics_client_audience = metadata.endpoints->metrics_client_audience;
         custom.log_analytics_endpoint = metadata.endpoints->log_analytics_endpoint.value_or("");
         custom.storage_endpoint_suffix = metadata.endpoints->storage_endpoint_suffix;
+        custom.metrics_batch_endpoint = metadata.endpoints->metrics_batch_endpoint;
       }
       return azure::ForCustomCloud(custom);
     }

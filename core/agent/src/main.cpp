@@ -7,6 +7,7 @@
 
 #include "mensor/agent/agent.hpp"
 #include "mensor/agent/commands.hpp"
+#include "mensor/agent/health_probe.hpp"
 
 namespace {
 
@@ -14,6 +15,8 @@ constexpr const char* kUsage = R"(Usage:
   mensor [run] [--config-folder DIR]        scrape Azure Monitor and serve the sinks
   mensor validate [--config-folder DIR]     check runtime.yaml and the metrics declaration
   mensor plugins [--config-folder DIR]      list plugin libraries and what they provide
+  mensor health [--config-folder DIR] [--no-dependencies]
+                                            ask the running agent's /api/v1/health (exit 0 if 200)
   mensor --version | --help
 
 The configuration folder holds runtime.yaml; it defaults to $PROMITOR_CONFIG_FOLDER.
@@ -32,6 +35,7 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
   }
   AgentOptions options;
+  HealthProbeOptions probe;
   options.environment = mensor::config::ReadProcessEnvironment();
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--help" || args[i] == "-h") {
@@ -44,6 +48,10 @@ int main(int argc, char** argv) {
     }
     if (args[i] == "--config-folder" && i + 1 < args.size()) {
       options.config_folder = args[++i];
+      continue;
+    }
+    if (command == "health" && args[i] == "--no-dependencies") {
+      probe.include_dependencies = false;
       continue;
     }
     if (args[i].rfind("--config-folder=", 0) == 0) {
@@ -68,6 +76,7 @@ int main(int argc, char** argv) {
   }
   if (command == "run") return RunAgent(options);
   if (command == "validate") return Validate(options);
+  if (command == "health") return ProbeHealth(options, probe);
   fmt::print(stderr, "mensor: unknown command '{}'\n\n{}", command, kUsage);
   return kExitFailure;
 }

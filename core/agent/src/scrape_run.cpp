@@ -20,12 +20,17 @@ void ScrapeRun::Start() {
   started_ = std::chrono::steady_clock::now();
   failed_ = 0;
   pending_ = targets_.size();
-  for (const auto& target : targets_) {
-    scraper_.Scrape(target, [this](bool success) {
-      if (!success) ++failed_;
-      if (--pending_ == 0) Finish();
-    });
-  }
+  // Finish runs once every target has its outcome, even if the cycle reports them early.
+  ++pending_;
+  scraper_.ScrapeAll(
+      targets_,
+      [this](bool success) {
+        if (!success) ++failed_;
+        if (--pending_ == 0) Finish();
+      },
+      [this] {
+        if (--pending_ == 0) Finish();
+      });
 }
 
 void ScrapeRun::Finish() {
@@ -33,6 +38,7 @@ void ScrapeRun::Finish() {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   spdlog::info("schedule '{}': scraped {} target(s) in {:.3f}s, {} failed", schedule_,
                targets_.size(), seconds, failed_.load());
+  scraper_.RecordCycle(schedule_, seconds);
   freshness_.Touch();
   running_ = false;
 }

@@ -102,20 +102,29 @@ TEST(MetricsScraperTest, ServerErrorFailsAndLeavesSinksAlone) {
   EXPECT_EQ(MetricWrites(rig), 1u) << "a failed scrape must not replace the last values";
   EXPECT_DOUBLE_EQ(rig.writer.Value("promitor_scrape_success"), 0);
   EXPECT_DOUBLE_EQ(rig.writer.Value("promitor_scrape_error"), 1);
-  EXPECT_EQ(rig.sim.Count("faults_injected"), 1);
+  // The first answer and three retries with back-off, then the scrape gives up.
+  EXPECT_EQ(rig.sim.Count("faults_injected"), 4);
   EXPECT_EQ(rig.fetches, 1) << "a 500 is not a reason to renew the token";
 }
 
-TEST(MetricsScraperTest, ThrottlingIsRecordedAndKeepsTheLastKnownBudget) {
+TEST(MetricsScraperTest, ThrottlingIsRecordedRescheduledAndKeepsTheLastKnownBudget) {
   ScraperRig rig;
   ASSERT_EQ(rig.ScrapeAndWait(ScraperRig::QueueTarget("demo_queue")), true);
   ASSERT_EQ(rig.sim.AddFault(std::string("{") + kMetricsFault +
                              R"(, "status": 429, "retryAfter": 7, "count": 1})"),
             201);
-  EXPECT_EQ(rig.ScrapeAndWait(ScraperRig::QueueTarget("demo_queue")), false);
-  EXPECT_DOUBLE_EQ(rig.writer.Value("promitor_ratelimit_arm_throttled"), 1);
+  // Rescheduled after Retry-After instead of failing.
+  EXPECT_EQ(rig.ScrapeAndWait(ScraperRig::QueueTarget("demo_queue")), true);
+  bool throttled_recorded = false;
+  for (const auto& write : rig.writer.Writes()) {
+    for (const auto& sample : write.samples) {
+      throttled_recorded |= sample.name == "promitor_ratelimit_arm_throttled" && sample.value == 1;
+    }
+  }
+  EXPECT_TRUE(throttled_recorded);
   EXPECT_GT(rig.writer.Value("promitor_ratelimit_arm"), 0);
-  EXPECT_DOUBLE_EQ(rig.writer.Value("promitor_scrape_error"), 1);
+  EXPECT_DOUBLE_EQ(rig.writer.Value("promitor_scrape_error"), 0);
+  EXPECT_EQ(rig.sim.Count("throttled"), 1);
 }
 
 TEST(MetricsScraperTest, UnauthorizedRenewsTheTokenAndRetriesOnce) {

@@ -97,8 +97,10 @@ std::string LabelValue(const MeasuredSample& sample, const std::string& name) {
   return "";
 }
 
-SimulatorServer::SimulatorServer(const std::string& world_json) {
+SimulatorServer::SimulatorServer(const std::string& world_json,
+                                 const std::function<void(sim::SimulatorOptions&)>& configure) {
   sim::SimulatorOptions options;
+  if (configure) configure(options);
   if (!world_json.empty()) {
     options.world = sim::World::FromJson(nlohmann::json::parse(world_json), 0);
   }
@@ -120,6 +122,11 @@ std::string SimulatorServer::ArmToken(std::chrono::seconds issued_ago) const {
   return simulator_->issuer().Issue({std::string(sim::kSimTenantId), "agent-test", "agent-test"},
                                     "https://management.azure.com/",
                                     simulator_->Now() - issued_ago);
+}
+
+std::string SimulatorServer::Token(const std::string& audience) const {
+  return simulator_->issuer().Issue({std::string(sim::kSimTenantId), "agent-test", "agent-test"},
+                                    audience, simulator_->Now());
 }
 
 int SimulatorServer::AddFault(const std::string& spec_json) const {
@@ -144,19 +151,33 @@ ScraperOptions RigOptions(const SimulatorServer& sim) {
   ScraperOptions options;
   options.arm_base = sim.url();
   options.arm_scope = "https://management.azure.com/.default";
-  options.request_timeout = std::chrono::seconds(10);
+  options.batch_host_template = sim.url() + "/{region}";
+  options.batch_scope = "https://metrics.monitor.azure.com/.default";
+  options.caller.request_timeout = std::chrono::seconds(10);
+  // Retries and reschedules keep their logic but not their real-world pauses.
+  options.caller.backoff_base = std::chrono::milliseconds(10);
+  options.caller.retry_after_unit = std::chrono::milliseconds(10);
   return options;
 }
 }  // namespace
 
-ScraperRig::ScraperRig()
-    : mint([this](int) { return sim.ArmToken(); }),
-      tokens([this](const std::string&) {
-        const std::string token = mint(++fetches);
+ScraperRig::ScraperRig(const ConfigureScraper& configure_scraper, const std::string& world_json,
+                       const ConfigureSim& configure_sim)
+    : sim(world_json, configure_sim),
+      tokens([this](const std::string& scope) {
+        const int fetch = ++fetches;
+        const std::string token = mint ? mint(fetch)
+                                       : (scope.find("metrics.monitor") != std::string::npos
+                                              ? sim.Token("https://metrics.monitor.azure.com")
+                                              : sim.ArmToken());
         if (token.empty()) throw std::runtime_error("the identity endpoint is down");
         return AccessToken{token, std::chrono::system_clock::now() + std::chrono::hours(1)};
       }),
-      scraper(client, tokens, workers, writer, self, RigOptions(sim)) {}
+      scraper(client, tokens, workers, writer, self, [&] {
+        ScraperOptions options = RigOptions(sim);
+        if (configure_scraper) configure_scraper(options);
+        return options;
+      }()) {}
 
 ScraperRig::~ScraperRig() {
   scraper.Stop();

@@ -23,6 +23,7 @@
 namespace mensor::sim {
 class Simulator;
 class HttpServer;
+struct SimulatorOptions;
 }  // namespace mensor::sim
 
 namespace mensor::agent::testing {
@@ -83,7 +84,8 @@ std::string LabelValue(const MeasuredSample& sample, const std::string& name);
 class SimulatorServer {
  public:
   /// `world_json`: a world file's content; empty = the open default world.
-  explicit SimulatorServer(const std::string& world_json = "");
+  explicit SimulatorServer(const std::string& world_json = "",
+                           const std::function<void(sim::SimulatorOptions&)>& configure = {});
   ~SimulatorServer();
   SimulatorServer(const SimulatorServer&) = delete;
   SimulatorServer& operator=(const SimulatorServer&) = delete;
@@ -91,6 +93,8 @@ class SimulatorServer {
   std::string url() const;
   /// A valid ARM token; `issued_ago` back-dates it (older than the lifetime = expired).
   std::string ArmToken(std::chrono::seconds issued_ago = std::chrono::seconds(0)) const;
+  /// A valid token for `audience` (e.g. the metrics audience getBatch wants).
+  std::string Token(const std::string& audience) const;
   /// POSTs a fault specification (JSON) to the control API; returns the HTTP status.
   int AddFault(const std::string& spec_json) const;
   /// A counter of GET /_sim/requests (e.g. "metrics", "unauthorized").
@@ -112,7 +116,11 @@ extern const char* const kWorld;
 /// A MetricsScraper wired as in the agent, against an in-process simulator: real HTTP client,
 /// worker pool and TokenCache, a capturing writer behind SelfMetrics and the scraper.
 struct ScraperRig {
-  ScraperRig();
+  using ConfigureSim = std::function<void(sim::SimulatorOptions&)>;
+  using ConfigureScraper = std::function<void(ScraperOptions&)>;
+  explicit ScraperRig(const ConfigureScraper& configure_scraper = {},
+                      const std::string& world_json = kWorld,
+                      const ConfigureSim& configure_sim = {});
   ~ScraperRig();
 
   /// A Service Bus target for one queue of kResourceUri, one-minute Total.
@@ -120,11 +128,11 @@ struct ScraperRig {
   /// Scrapes and waits for `done`; nullopt if it never came.
   std::optional<bool> ScrapeAndWait(std::shared_ptr<const ScrapeTarget> target);
 
-  SimulatorServer sim{kWorld};
+  SimulatorServer sim;
   net::HttpClient client;
   std::atomic<int> fetches{0};
-  /// Token the n-th fetch (1-based) hands out; default: a valid simulator token. An empty string
-  /// makes the fetch throw.
+  /// Token the n-th fetch (1-based) hands out; unset: a valid simulator token for the scope's
+  /// audience. An empty string makes the fetch throw.
   std::function<std::string(int fetch)> mint;
   TokenCache tokens;
   boost::asio::thread_pool workers{2};

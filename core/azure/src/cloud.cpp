@@ -56,6 +56,14 @@ std::string BatchTemplateFromAudience(std::string_view audience) {
 
 }  // namespace
 
+std::string NormalizeRegion(std::string_view region) {
+  std::string name;
+  for (char c : region) {
+    if (!internal::IsAsciiSpace(c)) name.push_back(internal::AsciiLower(c));
+  }
+  return name;
+}
+
 std::string ScopeForAudience(std::string_view audience) {
   return WithoutTrailingSlash(audience) + "/.default";
 }
@@ -99,6 +107,14 @@ CloudEndpoints ForCustomCloud(const CustomEndpoints& in) {
       e.metrics_batch_scope = ScopeForAudience(audience);
     }
   }
+  // An explicit endpoint template wins over the one derived from the audience: it is how a local
+  // simulator (http://127.0.0.1:8080/{region}) is reached while tokens keep the real audience.
+  if (!Trim(in.metrics_batch_endpoint).empty()) {
+    e.metrics_batch_host_template = WithoutTrailingSlash(in.metrics_batch_endpoint);
+  }
+  if (e.metrics_batch_scope.empty()) {
+    e.metrics_batch_scope = ScopeForAudience("https://metrics.monitor.azure.com");
+  }
   e.log_analytics = WithoutTrailingSlash(in.log_analytics_endpoint);
   std::string_view suffix = Trim(in.storage_endpoint_suffix);
   while (!suffix.empty() && suffix.front() == '.') suffix.remove_prefix(1);
@@ -123,10 +139,7 @@ std::optional<CloudName> ParseCloudName(std::string_view text) {
 }
 
 std::string MetricsBatchHost(const CloudEndpoints& cloud, std::string_view region) {
-  std::string name;
-  for (char c : region) {
-    if (!internal::IsAsciiSpace(c)) name.push_back(internal::AsciiLower(c));
-  }
+  const std::string name = NormalizeRegion(region);
   std::string host = cloud.metrics_batch_host_template;
   const size_t pos = host.find(kRegionPlaceholder);
   if (pos != std::string::npos) host.replace(pos, kRegionPlaceholder.size(), name);

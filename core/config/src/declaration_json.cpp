@@ -111,6 +111,7 @@ json ToJson(const MetricsDeclaration& d, const std::vector<std::string>& secret_
         {"keyVaultSuffix", e.key_vault_suffix},
         {"metricsQueryAudience", e.metrics_query_audience},
         {"metricsClientAudience", e.metrics_client_audience},
+        {"metricsBatchEndpoint", e.metrics_batch_endpoint},
         {"logAnalyticsEndpoint",
          e.log_analytics_endpoint ? json(*e.log_analytics_endpoint) : json(nullptr)}};
   }

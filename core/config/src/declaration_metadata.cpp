@@ -39,11 +39,12 @@ std::optional<AzureCloud> ParseCloud(MappingReader& reader) {
 }
 
 CloudEndpoints ParseEndpoints(const YAML::Node& node, ParseContext& context) {
-  MappingReader reader(node,
-                       {"authenticationEndpoint", "resourceManagerEndpoint", "graphEndpoint",
-                        "managementEndpoint", "storageEndpointSuffix", "keyVaultSuffix",
-                        "metricsQueryAudience", "metricsClientAudience", "logAnalyticsEndpoint"},
-                       context.file, context.diagnostics);
+  MappingReader reader(
+      node,
+      {"authenticationEndpoint", "resourceManagerEndpoint", "graphEndpoint", "managementEndpoint",
+       "storageEndpointSuffix", "keyVaultSuffix", "metricsQueryAudience", "metricsClientAudience",
+       "logAnalyticsEndpoint", "metricsBatchEndpoint"},
+      context.file, context.diagnostics);
   const auto url = [&](std::string_view key, bool required) -> std::string {
     const auto value = reader.Scalar(key, required);
     if (!value) return "";
@@ -62,6 +63,14 @@ CloudEndpoints ParseEndpoints(const YAML::Node& node, ParseContext& context) {
   endpoints.key_vault_suffix = reader.String("keyVaultSuffix", true).value_or("");
   endpoints.metrics_query_audience = url("metricsQueryAudience", true);
   endpoints.metrics_client_audience = url("metricsClientAudience", true);
+  if (reader.Get("metricsBatchEndpoint")) {
+    endpoints.metrics_batch_endpoint = url("metricsBatchEndpoint", false);
+    if (endpoints.metrics_batch_endpoint.find("{region}") == std::string::npos) {
+      reader.Error(*reader.Get("metricsBatchEndpoint"),
+                   "'metricsBatchEndpoint' must contain '{region}', got '" +
+                       endpoints.metrics_batch_endpoint + "'");
+    }
+  }
   if (reader.Get("logAnalyticsEndpoint")) {
     endpoints.log_analytics_endpoint = url("logAnalyticsEndpoint", false);
   }

@@ -111,6 +111,8 @@ void ReadAzureAndTelemetry(RuntimeReader& r, RuntimeConfig& c) {
   Set(integration.metrics_batching.enabled, r.Bool(base + "metricsBatching.enabled"));
   Set(integration.metrics_batching.max_batch_size, r.Int(base + "metricsBatching.maxBatchSize"));
   integration.metrics_batching.azure_region = r.String(base + "metricsBatching.azureRegion");
+  Set(integration.max_requests_per_host, r.Int(base + "maxRequestsPerHost"));
+  Set(integration.stale_series_cycles, r.Int(base + "staleSeriesCycles"));
 
   c.resource_discovery.host = r.String("resourceDiscovery.host");
   Set(c.resource_discovery.port, r.Int("resourceDiscovery.port"));

@@ -41,6 +41,8 @@ constexpr std::array<std::string_view, 44> kLeaves = {
     "azureMonitor.integration.metricsBatching.enabled",
     "azureMonitor.integration.metricsBatching.maxBatchSize",
     "azureMonitor.integration.metricsBatching.azureRegion",
+    "azureMonitor.integration.maxRequestsPerHost",
+    "azureMonitor.integration.staleSeriesCycles",
     "resourceDiscovery.host",
     "resourceDiscovery.port",
     "telemetry.defaultVerbosity",

@@ -147,9 +147,12 @@ class Session : public std::enable_shared_from_this<Session> {
     if (!response.content_type.empty()) {
       res_.set(http::field::content_type, response.content_type);
     }
-    body_ = response.body;  // keeps the shared body alive while the span points into it
-    const size_t size = response.BodySize();
-    if (!head && size > 0) res_.body() = beast::span<const char>(body_->data(), size);
+    // Keeps the shared body alive while the span points into it.
+    body_ = response.external_owner ? response.external_owner
+                                    : std::shared_ptr<const void>(response.body);
+    const std::string_view bytes = response.BodyView();
+    const size_t size = bytes.size();
+    if (!head && size > 0) res_.body() = beast::span<const char>(bytes.data(), size);
     res_.content_length(size);
     res_.keep_alive(keep_alive);
     // A slow reader must not pin the connection forever either.
@@ -203,7 +206,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::span_body<const char>> res_;
-  std::shared_ptr<const std::string> body_;
+  std::shared_ptr<const void> body_;
   size_t drained_ = 0;
   bool closed_ = false;
 };

@@ -79,6 +79,7 @@ mensor_host_api BuildTable() {
   api.reply_set = host_fn::ReplySet;
   api.reply_header = host_fn::ReplyHeader;
   api.token_set = host_fn::TokenSet;
+  api.reply_set_shared = host_fn::ReplySetShared;
   return api;
 }
 

@@ -120,6 +120,24 @@ void ReplySet(mensor_http_reply* reply, int32_t status, mensor_str content_type,
   reply->is_set = true;
 }
 
+void ReplySetShared(mensor_http_reply* reply, int32_t status, mensor_str content_type,
+                    mensor_str body, void (*release)(void* owner), void* owner) {
+  if (reply == nullptr) {
+    if (release != nullptr) release(owner);
+    return;
+  }
+  reply->status = status;
+  if (content_type.len > 0) reply->content_type.assign(View(content_type));
+  reply->body.clear();
+  reply->shared_body = View(body);
+  // The owner is released exactly once, when the last reference (the response being written)
+  // goes; a plugin passing no release function vouches that the bytes outlive the server.
+  reply->shared_owner = std::shared_ptr<const void>(owner, [release](const void* p) {
+    if (release != nullptr) release(const_cast<void*>(p));
+  });
+  reply->is_set = true;
+}
+
 void ReplyHeader(mensor_http_reply* reply, mensor_str name, mensor_str value) {
   if (reply == nullptr || name.ptr == nullptr || name.len == 0) return;
   reply->headers.emplace_back(std::string(View(name)), std::string(View(value)));

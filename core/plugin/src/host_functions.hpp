@@ -57,6 +57,8 @@ mensor_str BatchScope(const mensor_batch* batch);
 mensor_status TokenSet(mensor_token_out* out, mensor_str token, int64_t expires_unix_ns);
 void ReplySet(mensor_http_reply* reply, int32_t status, mensor_str content_type, mensor_str body);
 void ReplyHeader(mensor_http_reply* reply, mensor_str name, mensor_str value);
+void ReplySetShared(mensor_http_reply* reply, int32_t status, mensor_str content_type,
+                    mensor_str body, void (*release)(void* owner), void* owner);
 
 // host_http.cpp
 mensor_status HttpSend(mensor_call* call, const mensor_http_request* request,

@@ -4,13 +4,12 @@
 
 #include <limits>
 
+#include "negotiation.hpp"
 #include "scope_snapshot.hpp"
 #include "series_store.hpp"
 
 namespace mensor::prometheus {
 namespace {
-
-constexpr std::string_view kContentType = "text/plain; version=0.0.4; charset=utf-8";
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return sdk::detail::EqualsIgnoreCase(a, b);
@@ -64,9 +63,13 @@ class PrometheusScrapingEndpoint final : public sdk::Sink {
   }
 
   void Start(sdk::Call& /*call*/) override {
-    RegisterRoute(base_uri_path_, [this](const sdk::RouteRequest&, sdk::RouteReply& reply) {
-      std::shared_ptr<const std::string> body = store_.Body();
-      reply.Set(200, kContentType, *body);
+    RegisterRoute(base_uri_path_, [this](const sdk::RouteRequest& request, sdk::RouteReply& reply) {
+      const Format format = ChooseFormat(request.Header("Accept"));
+      const bool gzip = AcceptsGzip(request.Header("Accept-Encoding"));
+      // Served from the shared, cached body: no per-request rendering, compression or copy.
+      reply.SetShared(200, ContentType(format), store_.Body(format, gzip));
+      if (gzip) reply.AddHeader("Content-Encoding", "gzip");
+      reply.AddHeader("Vary", "Accept, Accept-Encoding");
     });
   }
 

@@ -57,10 +57,13 @@ void ScopeSnapshot::Add(const SampleInput& sample) {
   entry.line += '\n';
 
   std::sort(pairs.begin(), pairs.end());
+  // FNV-1a over the sorted pairs: equal label sets hash equally whatever their order.
+  uint64_t hash = 1469598103934665603ull;
   for (const std::string& pair : pairs) {
-    entry.identity += pair;
-    entry.identity += ',';
+    for (unsigned char c : pair) hash = (hash ^ c) * 1099511628211ull;
+    hash = (hash ^ ',') * 1099511628211ull;
   }
+  entry.identity = hash;
 
   if (families_.find(family) == families_.end()) {
     families_.emplace(
@@ -80,6 +83,10 @@ size_t ScopeSnapshot::Finish() {
       });
   size_t duplicates = static_cast<size_t>(series_.end() - last);
   series_.erase(last, series_.end());
+  // Hashes say nothing to a reader: the body lists a family's series in text order.
+  std::sort(series_.begin(), series_.end(), [](const SeriesEntry& a, const SeriesEntry& b) {
+    return std::tie(a.family, a.line) < std::tie(b.family, b.line);
+  });
   return duplicates;
 }
 

@@ -37,11 +37,12 @@ struct FamilyMeta {
   bool operator==(const FamilyMeta&) const = default;
 };
 
-/// \brief A rendered sample: its family, a canonical identity (sorted labels, for ordering and
-/// de-duplication) and its exposition line including the trailing newline.
+/// \brief A rendered sample: its family, a canonical identity (a hash of the sorted labels, for
+/// ordering and de-duplication; 8 bytes instead of a second copy of the labels) and its
+/// exposition line including the trailing newline.
 struct SeriesEntry {
   std::string family;
-  std::string identity;
+  uint64_t identity = 0;
   std::string line;
   bool operator==(const SeriesEntry&) const = default;
 };
@@ -54,7 +55,7 @@ class ScopeSnapshot {
 
   /// Renders and keeps one sample; samples without a usable name are dropped.
   void Add(const SampleInput& sample);
-  /// Sorts by (family, identity) and drops repeated series (first kept); returns how many.
+  /// Drops repeated series (first kept; returns how many), then sorts by (family, line).
   size_t Finish();
 
   bool empty() const { return series_.empty(); }

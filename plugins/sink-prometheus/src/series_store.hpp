@@ -1,19 +1,27 @@
-// All series the sink currently exposes, per scope, and the rendered scrape body.
+// All series the sink currently exposes, by family and scope, and the scrape bodies.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "scope_snapshot.hpp"
 
 namespace mensor::prometheus {
 
-/// \brief Keeps, per scope, only the newest batch's series and serves the exposition text.
-/// The body is rendered at most once per change, on the first scrape after it, and shared
-/// with every scrape until the next change.
+/// \brief The exposition formats the endpoint negotiates.
+enum class Format { kText, kOpenMetrics };  // text 0.0.4, OpenMetrics 1.0.0
+
+/// \brief Keeps, per scope, only the newest batch's series, stored per family as the exposition
+/// lines rendered when the batch was written (one buffer per family and scope, not one string
+/// per series). A scrape after a change assembles the body once by concatenation (a family of
+/// one scope is one copy); every later scrape until the next change shares that body, and its
+/// gzip-compressed form is cached beside it.
 /// Thread-safety: all members may be called concurrently (writes vs. scrapes).
 class SeriesStore {
  public:
@@ -21,19 +29,30 @@ class SeriesStore {
   /// vanished resources and dimension values disappear). The snapshot must be Finish()ed.
   void Replace(std::string_view scope, ScopeSnapshot snapshot);
 
-  /// The current exposition text (text format 0.0.4); never null.
-  std::shared_ptr<const std::string> Body();
+  /// The current exposition in `format`, gzip-compressed when `gzip`; never null.
+  std::shared_ptr<const std::string> Body(Format format = Format::kText, bool gzip = false);
 
   /// Series dropped by the last render because another scope already exported them.
   size_t cross_scope_duplicates() const;
 
  private:
-  std::shared_ptr<const std::string> Render() const;
+  struct Chunk {  // the lines one scope holds in one family
+    std::string text;
+    std::vector<uint64_t> identities;
+    std::vector<uint32_t> ends;  // end offset of each line in text
+    bool operator==(const Chunk&) const = default;
+  };
+  struct Family {
+    FamilyMeta meta;
+    std::map<std::string, Chunk, std::less<>> scopes;
+  };
+
+  std::shared_ptr<const std::string> Render(Format format) const;
 
   mutable std::mutex mutex_;
-  std::map<std::string, ScopeSnapshot, std::less<>> scopes_;
-  std::shared_ptr<const std::string> body_ = std::make_shared<const std::string>();
-  bool dirty_ = false;
+  std::map<std::string, Family, std::less<>> families_;
+  std::unordered_map<std::string, std::vector<std::string>> scope_families_;
+  std::shared_ptr<const std::string> bodies_[2][2];  // [format][gzip]; null = not built
   mutable size_t cross_scope_duplicates_ = 0;
 };
 

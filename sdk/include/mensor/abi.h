@@ -56,7 +56,7 @@
 #include <stdint.h>
 
 #define MENSOR_ABI_VERSION_MAJOR 1
-#define MENSOR_ABI_VERSION_MINOR 0
+#define MENSOR_ABI_VERSION_MINOR 1
 /* (major << 16) | minor. Patch levels are not part of the ABI. */
 #define MENSOR_ABI_MAKE_VERSION(major, minor) ((((uint32_t)(major)) << 16) | ((uint32_t)(minor)))
 #define MENSOR_ABI_VERSION \
@@ -448,6 +448,16 @@ typedef struct mensor_host_api {
   mensor_status (*token_set)(mensor_token_out* out, mensor_str token, int64_t expires_unix_ns);
 
   /* --- append new members below this line only (A1, A2) --- */
+
+  /* Inside a route handler: like reply_set, but the body is not copied. The host serves `body`
+   * from the plugin's memory and calls release(owner) once when it no longer needs it (after the
+   * response is written or the connection is gone); the bytes must not change until then. A
+   * NULL release means the bytes outlive the host's server. A plugin must check that the host's
+   * table is large enough (struct_size) and fall back to reply_set otherwise.
+   * OWNERSHIP: body stays the plugin's until release (an exception to M5). THREADS: the
+   * handler's thread; release on any host thread. Since 1.1. */
+  void (*reply_set_shared)(mensor_http_reply* reply, int32_t status, mensor_str content_type,
+                           mensor_str body, void (*release)(void* owner), void* owner);
 } mensor_host_api;
 
 /* ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include "arm_errors.hpp"
 #include "iso8601.hpp"
@@ -31,8 +32,13 @@ bool IsArmAudience(std::string_view audience) {
                      [&](const char* known) { return EqualsIgnoreCase(audience, known); });
 }
 
-std::optional<SimResponse> CheckArmAuthorization(const SimRequest& request,
-                                                 const TokenIssuer& issuer, TimePoint now) {
+namespace {
+
+constexpr std::array kMetricsAudiences = {"https://metrics.monitor.azure.com",
+                                          "https://metrics.monitor.azure.com/"};
+
+std::optional<SimResponse> CheckBearer(const SimRequest& request, const TokenIssuer& issuer,
+                                       TimePoint now, std::span<const char* const> audiences) {
   const auto header = request.headers.Get("Authorization");
   if (!header || Trim(*header).empty()) {
     return Unauthorized("AuthenticationFailed",
@@ -65,9 +71,12 @@ std::optional<SimResponse> CheckArmAuthorization(const SimRequest& request,
     case TokenStatus::kValid:
       break;
   }
-  if (!IsArmAudience(validation.claims.audience)) {
+  const bool allowed_audience = std::any_of(
+      audiences.begin(), audiences.end(),
+      [&](const char* known) { return EqualsIgnoreCase(validation.claims.audience, known); });
+  if (!allowed_audience) {
     std::string allowed;
-    for (const char* audience : kArmAudiences) {
+    for (const char* audience : audiences) {
       allowed += (allowed.empty() ? "'" : ",'") + std::string(audience) + "'";
     }
     return Unauthorized("InvalidAuthenticationTokenAudience",
@@ -78,6 +87,18 @@ std::optional<SimResponse> CheckArmAuthorization(const SimRequest& request,
                         "The access token has been obtained from wrong audience or resource.");
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<SimResponse> CheckArmAuthorization(const SimRequest& request,
+                                                 const TokenIssuer& issuer, TimePoint now) {
+  return CheckBearer(request, issuer, now, kArmAudiences);
+}
+
+std::optional<SimResponse> CheckMetricsAuthorization(const SimRequest& request,
+                                                     const TokenIssuer& issuer, TimePoint now) {
+  return CheckBearer(request, issuer, now, kMetricsAudiences);
 }
 
 }  // namespace mensor::sim

@@ -15,4 +15,9 @@ bool IsArmAudience(std::string_view audience);
 std::optional<SimResponse> CheckArmAuthorization(const SimRequest& request,
                                                  const TokenIssuer& issuer, TimePoint now);
 
+// The same checks for the metrics data plane (getBatch): the token must be for the metrics
+// audience https://metrics.monitor.azure.com, not ARM.
+std::optional<SimResponse> CheckMetricsAuthorization(const SimRequest& request,
+                                                     const TokenIssuer& issuer, TimePoint now);
+
 }  // namespace mensor::sim

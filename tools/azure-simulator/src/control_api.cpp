@@ -72,6 +72,14 @@ SimResponse Simulator::HandleControl(const SimRequest& request, TimePoint now) {
   const std::string& method = request.method;
   if (path == "/_sim/health" && method == "GET") return JsonResponse(200, {{"status", "ok"}});
   if (path == "/_sim/requests" && method == "GET") return JsonResponse(200, log_.ToJson());
+  if (path == "/_sim/estate" && method == "GET") {
+    // The generated (or declared) resources and their regions, so a benchmark can declare them.
+    nlohmann::json resources = nlohmann::json::array();
+    for (const auto& resource : world_.resources()) {
+      resources.push_back({{"id", resource.id}, {"location", resource.location}});
+    }
+    return JsonResponse(200, {{"resources", std::move(resources)}});
+  }
   if (path == "/_sim/faults" && method == "GET") {
     return JsonResponse(200, {{"faults", faults_.ToJson()}});
   }

@@ -45,7 +45,8 @@ std::string UsageText() {
          "                        [--client-cert id:cert.pem]...\n"
          "                        [--federated-credential id,issuer,subject]...\n"
          "                        [--identity-header H] [--arc-key-dir D]\n"
-         "                        [--arm-read-budget N]\n"
+         "                        [--arm-read-budget N] [--batch-budget N] [--latency-ms N]\n"
+         "                        [--estate N] [--estate-entities N] [--regions r1,...]\n"
          "Simulates IMDS, the App Service identity endpoint, Entra ID client credentials and\n"
          "the Azure Monitor ARM metrics API on 127.0.0.1. Control API under /_sim/.\n";
 }
@@ -107,6 +108,20 @@ CommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
       result.identity_header = value;
     } else if (flag == "--arm-read-budget") {
       result.arm_read_budget = ParseInt<int64_t>(flag, value, 1, 1'000'000'000);
+    } else if (flag == "--batch-budget") {
+      result.batch_budget = ParseInt<int64_t>(flag, value, 1, 1'000'000'000);
+    } else if (flag == "--latency-ms") {
+      result.latency_ms = ParseInt<int64_t>(flag, value, 0, 600'000);
+    } else if (flag == "--estate") {
+      result.estate = ParseInt<int64_t>(flag, value, 1, 1'000'000);
+    } else if (flag == "--estate-entities") {
+      result.estate_entities = ParseInt<int64_t>(flag, value, 0, 10'000);
+    } else if (flag == "--regions") {
+      result.regions.clear();
+      for (auto& region : Split(value, ',')) {
+        if (Trim(region).empty()) throw std::invalid_argument("--regions: empty region name");
+        result.regions.push_back(ToLower(Trim(region)));
+      }
     } else {
       throw std::invalid_argument("unknown option '" + flag + "'");
     }
@@ -132,7 +147,15 @@ SimulatorOptions ToSimulatorOptions(const CommandLine& command_line) {
   options.identity_header = command_line.identity_header;
   options.arc_key_directory = command_line.arc_key_directory;
   options.arm_read_budget = command_line.arm_read_budget;
-  if (!command_line.world_file.empty()) {
+  options.batch_budget = command_line.batch_budget;
+  options.latency = std::chrono::milliseconds(command_line.latency_ms);
+  if (command_line.estate > 0 && !command_line.world_file.empty()) {
+    throw std::runtime_error("--estate and --world are exclusive");
+  }
+  if (command_line.estate > 0) {
+    options.world = World::Generate(command_line.seed, size_t(command_line.estate),
+                                    command_line.regions, size_t(command_line.estate_entities));
+  } else if (!command_line.world_file.empty()) {
     options.world = World::FromFile(command_line.world_file, command_line.seed);
   }
   return options;

@@ -24,6 +24,11 @@ struct CommandLine {
   std::string identity_header = "sim-identity-header";
   std::string arc_key_directory;
   int64_t arm_read_budget = 12000;
+  int64_t batch_budget = 1'000'000;
+  int64_t latency_ms = 0;
+  int64_t estate = 0;
+  int64_t estate_entities = 0;  // > 0: a generated world of this many resources (World::Generate)
+  std::vector<std::string> regions = {"westeurope"};
   bool help = false;
 };
 

@@ -5,6 +5,7 @@
 #include "crypto.hpp"
 #include "iso8601.hpp"
 #include "managed_identity.hpp"
+#include "resource_get.hpp"
 
 namespace mensor::sim {
 
@@ -16,7 +17,9 @@ Simulator::Simulator(SimulatorOptions options)
       entra_(issuer_, options_.clients),
       arc_(options_.arc_key_directory),
       arm_(world_),
-      budget_(options_.arm_read_budget) {}
+      batch_(world_),
+      budget_(options_.arm_read_budget),
+      batch_budget_(options_.batch_budget) {}
 
 TimePoint Simulator::Now() const {
   const auto now = options_.clock ? options_.clock() : Clock::now();
@@ -41,6 +44,10 @@ std::string_view Simulator::KindName(Kind kind) {
       return "metric_namespaces";
     case Kind::kArmOther:
       return "arm_other";
+    case Kind::kBatch:
+      return "batch";
+    case Kind::kResource:
+      return "resource";
     case Kind::kUnknown:
       return "unknown";
   }
@@ -49,7 +56,7 @@ std::string_view Simulator::KindName(Kind kind) {
 
 bool Simulator::IsArm(Kind kind) {
   return kind == Kind::kMetrics || kind == Kind::kMetricDefinitions ||
-         kind == Kind::kMetricNamespaces || kind == Kind::kArmOther;
+         kind == Kind::kMetricNamespaces || kind == Kind::kArmOther || kind == Kind::kResource;
 }
 
 Simulator::Route Simulator::Classify(const SimRequest& request) {
@@ -66,6 +73,11 @@ Simulator::Route Simulator::Classify(const SimRequest& request) {
                                       Kind::kMetricNamespaces};
     route.kind = kKinds[static_cast<int>(arm->operation)];
     route.arm = std::move(arm);
+  } else if (auto batch = MatchBatchRoute(path)) {
+    route.kind = Kind::kBatch;
+    route.batch = std::move(batch);
+  } else if (IsResourcePath(path)) {
+    route.kind = Kind::kResource;
   } else if (StartsWithIgnoreCase(path, "/subscriptions/") ||
              EqualsIgnoreCase(path, "/providers") || StartsWithIgnoreCase(path, "/providers/")) {
     route.kind = Kind::kArmOther;
@@ -99,6 +111,7 @@ SimResponse Simulator::Handle(const SimRequest& request) {
     log_.Count("delayed");
     response.delay = std::chrono::milliseconds(fault->delay_ms);
   }
+  if (IsArm(route.kind) || route.kind == Kind::kBatch) response.delay += options_.latency;
 
   response.headers.Add("x-ms-request-id", NewUuid());
   response.headers.Add("Date", FormatHttpDate(now));
@@ -119,7 +132,7 @@ void Simulator::CountStatus(int status) {
   if (status == 400) log_.Count("bad_request");
   if (status == 401) log_.Count("unauthorized");
   if (status == 404) log_.Count("not_found");
-  if (status == 429) log_.Count("throttled");
+  if (status == 429 || status == 529) log_.Count("throttled");
   if (status >= 500) log_.Count("server_error");
 }
 
@@ -137,7 +150,10 @@ SimResponse Simulator::Dispatch(const SimRequest& request, const Route& route, T
     case Kind::kMetricDefinitions:
     case Kind::kMetricNamespaces:
     case Kind::kArmOther:
+    case Kind::kResource:
       return HandleArm(request, route, now);
+    case Kind::kBatch:
+      return HandleBatch(request, route, now);
     case Kind::kUnknown:
       break;
   }
@@ -149,7 +165,7 @@ SimResponse Simulator::Dispatch(const SimRequest& request, const Route& route, T
 
 SimResponse Simulator::HandleArm(const SimRequest& request, const Route& route, TimePoint now) {
   if (auto unauthorized = CheckArmAuthorization(request, issuer_, now)) return *unauthorized;
-  if (!route.arm) {
+  if (!route.arm && route.kind != Kind::kResource) {
     return ArmErrorResponse(404, "NotFound",
                             "The simulator serves only {resourceUri}/providers/"
                             "Microsoft.Insights/{metrics,metricDefinitions,metricNamespaces}; '" +
@@ -170,10 +186,28 @@ SimResponse Simulator::HandleArm(const SimRequest& request, const Route& route, 
     response.headers.Add("x-ms-ratelimit-remaining-subscription-reads", "0");
     return response;
   }
-  SimResponse response = arm_.Handle(request, *route.arm, now);
+  SimResponse response = route.kind == Kind::kResource ? HandleResourceGet(request, world_)
+                                                       : arm_.Handle(request, *route.arm, now);
   response.headers.Add("x-ms-ratelimit-remaining-subscription-reads",
                        std::to_string(decision.remaining));
   return response;
+}
+
+SimResponse Simulator::HandleBatch(const SimRequest& request, const Route& route, TimePoint now) {
+  if (auto unauthorized = CheckMetricsAuthorization(request, issuer_, now)) return *unauthorized;
+  const ReadDecision decision = batch_budget_.Consume(route.batch->subscription, now);
+  if (!decision.allowed) {
+    // The metrics back end throttles with 529 (migrate-to-batch-api.md): back off.
+    SimResponse response =
+        ArmErrorResponse(529, "TooManyRequests",
+                         "The metrics back end is throttling requests for subscription '" +
+                             route.batch->subscription + "'. Please retry after " +
+                             std::to_string(decision.retry_after.count()) + " seconds.");
+    response.headers.Add("Retry-After", std::to_string(decision.retry_after.count()));
+    response.headers.Add("x-ms-error-code", "TooManyRequests");
+    return response;
+  }
+  return batch_.Handle(request, *route.batch, now);
 }
 
 }  // namespace mensor::sim

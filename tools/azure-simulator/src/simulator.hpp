@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "arm_metrics.hpp"
+#include "batch_metrics.hpp"
 #include "entra.hpp"
 #include "faults.hpp"
 #include "managed_identity.hpp"
@@ -27,6 +28,8 @@ struct SimulatorOptions {
   std::vector<ClientRegistration> clients = {{"sim-client-id", "sim-client-secret", {}, {}}};
   std::string identity_header = "sim-identity-header";
   int64_t arm_read_budget = 12000;
+  int64_t batch_budget = 1'000'000;          // getBatch calls per subscription and hour; then 529
+  std::chrono::milliseconds latency{0};      // added to every ARM and getBatch answer
   std::optional<World> world;                // Nothing: the open default world.
   std::function<Clock::time_point()> clock;  // Nothing: the system clock.
   std::optional<std::string> signing_key;    // Nothing: random per process.
@@ -52,12 +55,15 @@ class Simulator {
     kMetricDefinitions,
     kMetricNamespaces,
     kArmOther,
+    kBatch,
+    kResource,
     kUnknown
   };
   struct Route {
     Kind kind = Kind::kUnknown;
     std::string tenant;           // Entra.
     std::optional<ArmRoute> arm;  // ARM metrics operations.
+    std::optional<BatchRoute> batch;
   };
 
   static Route Classify(const SimRequest& request);
@@ -66,6 +72,7 @@ class Simulator {
 
   SimResponse Dispatch(const SimRequest& request, const Route& route, TimePoint now);
   SimResponse HandleArm(const SimRequest& request, const Route& route, TimePoint now);
+  SimResponse HandleBatch(const SimRequest& request, const Route& route, TimePoint now);
   SimResponse FaultResponse(const SimRequest& request, const Route& route, const Fault& fault,
                             TimePoint now) const;
   SimResponse HandleControl(const SimRequest& request, TimePoint now);
@@ -77,7 +84,9 @@ class Simulator {
   EntraEndpoint entra_;
   ArcIdentityEndpoint arc_;
   ArmMetricsApi arm_;
+  BatchMetricsApi batch_;
   ReadBudget budget_;
+  ReadBudget batch_budget_;
   FaultRegistry faults_;
   RequestLog log_;
   mutable std::mutex mutex_;

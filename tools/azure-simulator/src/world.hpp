@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -50,6 +51,13 @@ class World {
   //  "allowUnknownResources":false}. Throws std::runtime_error on invalid content.
   static World FromJson(const nlohmann::json& document, uint64_t seed);
   static World FromFile(const std::string& path, uint64_t seed);
+  // A closed world of `count` Service Bus namespaces for scale tests (estate.cpp): ids
+  // /subscriptions/{kEstateSubscription}/resourceGroups/estate-rg-{i % 10}/providers/
+  // Microsoft.ServiceBus/namespaces/estate-{i}, each in one of `regions` chosen by the seed, with
+  // `entities` queues queue-0… (0: the type's default entities).
+  static World Generate(uint64_t seed, size_t count, const std::vector<std::string>& regions,
+                        size_t entities = 0);
+  const std::vector<ResourceState>& resources() const { return resources_; }
 
   std::optional<ResourceState> Find(std::string_view resource_id, const ResourceType& type) const;
 
@@ -61,7 +69,12 @@ class World {
   uint64_t seed_;
   bool open_ = true;
   std::vector<ResourceState> resources_;
+  std::unordered_map<std::string, size_t> index_;  // normalised id → resources_ position
+
+  void BuildIndex();
 };
+
+inline constexpr std::string_view kEstateSubscription = "5e7a7e00-0000-4000-8000-000000000001";
 
 inline constexpr std::string_view kDefaultLocation = "westeurope";
 

@@ -5,8 +5,11 @@
 #include <mensor/sdk/detail/str.hpp>
 #include <mensor/sdk/host.hpp>
 
+#include <cstddef>
+#include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace mensor::sdk {
@@ -45,6 +48,24 @@ class RouteReply {
 
   void Set(int status, std::string_view content_type, std::string_view body) {
     host::Api().reply_set(reply_, status, detail::ToStr(content_type), detail::ToStr(body));
+    set_ = true;
+  }
+  /// Serves `body` without a copy when the host offers reply_set_shared (ABI 1.1): the host holds
+  /// a reference until the response is written. Falls back to Set on an older host.
+  void SetShared(int status, std::string_view content_type,
+                 std::shared_ptr<const std::string> body) {
+    const mensor_host_api& api = host::Api();
+    constexpr size_t kNeeded =
+        offsetof(mensor_host_api, reply_set_shared) + sizeof(api.reply_set_shared);
+    if (api.struct_size < kNeeded || api.reply_set_shared == nullptr) {
+      Set(status, content_type, body ? std::string_view(*body) : std::string_view());
+      return;
+    }
+    auto* owner = new std::shared_ptr<const std::string>(std::move(body));
+    const std::string_view bytes = *owner ? std::string_view(**owner) : std::string_view();
+    api.reply_set_shared(
+        reply_, status, detail::ToStr(content_type), detail::ToStr(bytes),
+        [](void* p) { delete static_cast<std::shared_ptr<const std::string>*>(p); }, owner);
     set_ = true;
   }
   void AddHeader(std::string_view name, std::string_view value) {

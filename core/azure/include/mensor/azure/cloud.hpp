@@ -30,6 +30,9 @@ struct CustomEndpoints {
   std::string metrics_client_audience;    // metricsClientAudience (batch audience)
   std::string log_analytics_endpoint;     // logAnalyticsEndpoint
   std::string storage_endpoint_suffix;    // storageEndpointSuffix
+  // Mensor's metricsBatchEndpoint: the getBatch URL template with `{region}`, e.g.
+  // http://127.0.0.1:8080/{region}; wins over the one derived from metricsClientAudience.
+  std::string metrics_batch_endpoint;
 };
 
 // Endpoints of the public clouds (azure-apis.md §9.5). kCustom yields an empty set: use
@@ -50,6 +53,9 @@ std::optional<CloudName> ParseCloudName(std::string_view text);
 // The getBatch host for a region: `{region}` replaced by the region's programmatic name
 // (lower-cased, spaces removed, so "West Europe" becomes "westeurope").
 std::string MetricsBatchHost(const CloudEndpoints& cloud, std::string_view region);
+
+// A region's programmatic name: lower-cased, spaces removed ("West Europe" -> "westeurope").
+std::string NormalizeRegion(std::string_view region);
 
 // `<audience>/.default` without a double slash.
 std::string ScopeForAudience(std::string_view audience);

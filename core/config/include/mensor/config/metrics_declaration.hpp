@@ -38,6 +38,7 @@ struct CloudEndpoints {
   std::string metrics_query_audience;
   std::string metrics_client_audience;
   std::optional<std::string> log_analytics_endpoint;
+  std::string metrics_batch_endpoint;  // Mensor: getBatch URL template with {region}
 };
 
 struct AzureMetadata {

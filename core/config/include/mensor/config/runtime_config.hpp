@@ -100,6 +100,8 @@ struct AzureMonitorIntegrationConfig {
   int history_starting_from_in_hours = 12;
   std::optional<std::chrono::seconds> history_starting_from_offset;  // wins over hours when set
   MetricsBatchingConfig metrics_batching;
+  int max_requests_per_host = 16;  // Mensor: Azure calls in flight per host
+  int stale_series_cycles = 2;     // Mensor: cycles before a vanished series is dropped
 };
 
 struct AzureMonitorConfig {

@@ -24,12 +24,25 @@ struct Response {
   void SetBody(std::string text);
   /// Shares an existing immutable body without copying it.
   void SetBody(std::shared_ptr<const std::string> shared) { body = std::move(shared); }
+  /// Serves `bytes`, which `owner` keeps alive and unchanged, without copying them (a plugin's
+  /// pre-rendered document); wins over `body`.
+  void SetExternalBody(std::string_view bytes, std::shared_ptr<const void> owner) {
+    external_bytes = bytes;
+    external_owner = std::move(owner);
+  }
+  std::string_view external_bytes;
+  std::shared_ptr<const void> external_owner;
   /// Sets status, JSON content type and body in one go.
   void SetJson(int status_code, std::string json);
   /// Sets status, `text/plain; charset=utf-8` and body.
   void SetText(int status_code, std::string text);
   /// Body size in bytes (0 when unset).
-  size_t BodySize() const noexcept { return body ? body->size() : 0; }
+  size_t BodySize() const noexcept { return BodyView().size(); }
+  /// The bytes to send: the external body if set, else `body`.
+  std::string_view BodyView() const noexcept {
+    if (external_owner) return external_bytes;
+    return body ? std::string_view(*body) : std::string_view();
+  }
 };
 
 }  // namespace mensor::net

@@ -5,7 +5,9 @@
 // Thread-safety: each handle belongs to one call on one thread (T5).
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -62,4 +64,7 @@ struct mensor_http_reply {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   bool is_set = false;
+  // reply_set_shared: the plugin's bytes, served without a copy while `shared_owner` lives.
+  std::string_view shared_body;
+  std::shared_ptr<const void> shared_owner;
 };

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Benchmark (b): scrape cycle time at 100 ms Azure latency, 10,000 resources x 5 metrics.
+
+The simulator answers every call after --latency-ms; the agent scrapes with getBatch and
+maxRequestsPerHost concurrent calls. The steady-state (second) cycle is compared with
+1.2 x calls / concurrency x latency; the first cycle also looks up every resource's region once.
+
+    python3 bench/cycle_time.py [--resources 10000] [--latency-ms 100] [--build build]
+"""
+import argparse
+from pathlib import Path
+
+import benchlib
+from benchlib import harness
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--resources", type=int, default=10000)
+    parser.add_argument("--metrics", type=int, default=5)
+    parser.add_argument("--latency-ms", type=int, default=100)
+    parser.add_argument("--per-host", type=int, default=16)
+    parser.add_argument("--batching", default="on", choices=["on", "off"])
+    parser.add_argument("--build", default="build")
+    args = parser.parse_args()
+    build = Path(args.build).resolve()
+    harness.BIN = build / "bin"
+    benchlib.build(build, "mensor", "mensor-azure-sim", "mensor-plugin-servicebus",
+                   "mensor-plugin-prometheus", "mensor-plugin-managed-identity")
+    work = harness.tempdir("mensor-bench-cycle-")
+    sim, estate = benchlib.start_estate(work, args.resources, ["westeurope"], args.latency_ms)
+    metrics = benchlib.TOTAL_METRICS[:args.metrics]
+    try:
+        # Every 30 s (six-field cron): the second cycle starts once the first is done.
+        agent = benchlib.start_agent(
+            work, sim, benchlib.declaration(estate, metrics, "*/30 * * * * *"),
+            batching=args.batching == "on", per_host=args.per_host)
+        try:
+            first = benchlib.wait_cycles(agent, 1, 900)[0]
+            calls_first = sim.requests()["counts"]
+            second = benchlib.wait_cycles(agent, 2, 900)[1]
+            calls_second = sim.requests()["counts"]
+            kind = "batch" if args.batching == "on" else "metrics"
+            calls = calls_second.get(kind, 0) - calls_first.get(kind, 0)
+            target = 1.2 * calls / args.per_host * args.latency_ms / 1000
+            pid = agent.process.proc.pid
+            print(f"resources x metrics:   {args.resources} x {len(metrics)}, latency "
+                  f"{args.latency_ms} ms, {args.per_host} calls in flight per host")
+            print(f"first cycle:           {first[1]:.2f} s ({calls_first.get('resource', 0)} "
+                  f"region lookups, {calls_first.get(kind, 0)} {kind} calls, {first[2]} failed)")
+            print(f"steady-state cycle:    {second[1]:.2f} s ({calls} {kind} calls, "
+                  f"{second[2]} failed)")
+            print(f"1.2 x calls/concurrency x latency: {target:.2f} s -> "
+                  f"{'within' if second[1] <= target else 'OVER'}")
+            print(f"agent RSS {benchlib.rss_mib(pid):.1f} MiB, "
+                  f"CPU {benchlib.cpu_seconds(pid):.2f} s in total")
+        finally:
+            agent.process.stop()
+    finally:
+        sim.close()
+
+
+if __name__ == "__main__":
+    main()

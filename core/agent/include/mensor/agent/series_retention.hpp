@@ -1,0 +1,56 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "mensor/azure/aggregation.hpp"
+#include "mensor/azure/metrics_response.hpp"
+
+namespace mensor::agent {
+
+/// Decides when series that stopped appearing are dropped (Promitor keeps them for ever,
+/// promitor#1923). A dimension value missing from an answer keeps its last complete bucket until
+/// it has been missing `cycles` scrapes in a row; a resource Azure says is gone (404) `cycles`
+/// times in a row loses all its series (a deleted resource answers 404 for ever). cycles = 1
+/// drops at once.
+///
+/// Works on Azure's answer before series are built, keeping per series only its dimension values
+/// and last value (not the labelled sample), so holding 100,000 series costs little.
+/// Thread-safe.
+class SeriesRetention {
+ public:
+  explicit SeriesRetention(int cycles) : cycles_(cycles < 1 ? 1 : cycles) {}
+
+  /// `metric` as answered for `scope`, plus a one-bucket series for each dimension combination
+  /// it lacks that is not yet due to go. Returns `metric` itself when nothing is added, else
+  /// `storage` filled with the merged copy.
+  const azure::MetricResult& Merge(const std::string& scope, const azure::MetricResult& metric,
+                                   azure::Aggregation aggregation, std::chrono::seconds interval,
+                                   azure::TimePoint now, azure::MetricResult& storage);
+  /// A failed scrape of `scope`; true when its series should now be dropped.
+  bool Failed(const std::string& scope);
+
+ private:
+  struct Kept {
+    std::vector<std::pair<std::string, std::string>> dimensions;
+    int64_t bucket_start = 0;  // seconds since the epoch; 0 without a value
+    double value = 0;
+    bool has_value = false;
+    int missing = 0;  // consecutive answers without this series
+  };
+  struct Scope {
+    std::unordered_map<std::string, Kept> series;
+    int failures = 0;
+  };
+
+  int cycles_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Scope> scopes_;
+};
+
+}  // namespace mensor::agent

@@ -1,0 +1,302 @@
+#include "scrape_cycle.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "mensor/azure/azure_error.hpp"
+#include "mensor/azure/cloud.hpp"
+#include "mensor/azure/metric_definitions.hpp"
+#include "mensor/azure/metrics_request.hpp"
+#include "mensor/azure/resource_id.hpp"
+#include "mensor/azure/resource_location.hpp"
+#include "mensor/azure/time_window.hpp"
+
+namespace mensor::agent {
+
+std::string DescribeFailure(const net::ClientResponse& response) {
+  if (response.status == 0) return "request failed: " + azure::SanitizeForLog(response.error);
+  // Always name the HTTP status: Azure's error code alone ("InternalServerError") hides it.
+  const std::string status_text = "HTTP " + std::to_string(response.status);
+  const std::string detail = azure::ParseAzureError(response.status, response.body).ToLogString();
+  std::string reason = "Azure Monitor answered " + status_text;
+  if (detail != status_text) reason += ": " + detail;
+  if (auto retry_after = response.Header("Retry-After")) {
+    reason += " (Retry-After: " + std::string(*retry_after) + "s)";
+  }
+  return reason;
+}
+
+namespace {
+bool Ok(const net::ClientResponse& response) {
+  return response.status >= 200 && response.status < 300;
+}
+
+// What getBatch and the ARM metrics call share: names, aggregations, grain, window, filter, top.
+template <typename Query>
+Query QueryFor(const PlannedCall& planned, const azure::TimeWindow& window) {
+  Query query;
+  query.metric_names = planned.metric_names;
+  query.aggregations = planned.aggregations;
+  query.interval = planned.interval;
+  query.start = window.start;
+  query.end = window.end;
+  query.filter = planned.filter;
+  query.top = planned.top;
+  return query;
+}
+
+std::string SubscriptionOf(const ScrapeTarget& target) {
+  if (auto parts = azure::ParseResourceId(target.resource_uri())) return parts->subscription_id;
+  return target.labels.subscription_id;
+}
+}  // namespace
+
+ScrapeCycle::ScrapeCycle(MetricsScraper& scraper,
+                         std::vector<std::shared_ptr<const ScrapeTarget>> targets,
+                         MetricsScraper::Done done, std::function<void()> finished)
+    : scraper_(scraper), done_(std::move(done)), finished_(std::move(finished)) {
+  slots_.reserve(targets.size());
+  for (auto& target : targets) {
+    index_.emplace(target.get(), slots_.size());
+    slots_.push_back(Slot{std::move(target)});
+  }
+}
+
+void ScrapeCycle::Start() { LoadDefinitions(); }
+
+bool ScrapeCycle::Settled(const ScrapeTarget& target) {
+  std::lock_guard lock(mutex_);
+  return slots_[index_.at(&target)].settled;
+}
+
+void ScrapeCycle::Settle(const ScrapeTarget& target, bool success) {
+  {
+    std::lock_guard lock(mutex_);
+    Slot& slot = slots_[index_.at(&target)];
+    if (slot.settled) return;
+    slot.settled = true;
+  }
+  if (done_) done_(success);
+}
+
+void ScrapeCycle::FailAll(const std::vector<std::shared_ptr<const ScrapeTarget>>& targets,
+                          const std::string& reason, bool gone) {
+  for (const auto& target : targets) {
+    if (Settled(*target)) continue;
+    scraper_.Fail(*target, reason, gone);
+    Settle(*target, false);
+  }
+}
+
+void ScrapeCycle::StartPhase(size_t calls) {
+  // One extra count held while the calls are handed out, so a fast answer cannot end the phase
+  // before the last call is sent.
+  phase_pending_ = calls + 1;
+}
+
+void ScrapeCycle::PhaseDone(const std::function<void()>& next) {
+  if (--phase_pending_ == 0) next();
+}
+
+void ScrapeCycle::LoadDefinitions() {
+  // The first target of each resource type whose grain is unknown stands for the whole type.
+  std::map<std::string, std::shared_ptr<const ScrapeTarget>> types;
+  for (const Slot& slot : slots_) {
+    const ScrapeTarget& target = *slot.target;
+    if (scraper_.grains().Find(
+            GrainCache::Key(target.resource_type, target.azure_metric_name, target.interval))) {
+      continue;
+    }
+    types.try_emplace(target.resource_type, slot.target);
+  }
+  auto self = shared_from_this();
+  const auto next = [self] { self->LookUpRegions(); };
+  StartPhase(types.size());
+  for (const auto& [type, target] : types) {
+    AzureCall call{CallKind::kDefinitions, SubscriptionOf(*target), scraper_.options().arm_scope};
+    call.request.url =
+        azure::BuildMetricDefinitionsUrl(scraper_.options().arm_base, target->resource_uri());
+    call.request.headers = {{"Accept", "application/json"}};
+    scraper_.caller().Call(std::move(call),
+                           [self, type = type, next](net::ClientResponse response) {
+                             self->OnDefinitions(type, response);
+                             self->PhaseDone(next);
+                           });
+  }
+  PhaseDone(next);
+}
+
+void ScrapeCycle::OnDefinitions(const std::string& resource_type,
+                                const net::ClientResponse& response) {
+  std::vector<std::shared_ptr<const ScrapeTarget>> of_type;
+  for (const Slot& slot : slots_) {
+    if (slot.target->resource_type == resource_type) of_type.push_back(slot.target);
+  }
+  if (!Ok(response)) {
+    FailAll(of_type, "reading the metric definitions failed: " + DescribeFailure(response));
+    return;
+  }
+  auto definitions = azure::ParseMetricDefinitions(response.body);
+  if (!definitions) {
+    FailAll(of_type, "malformed metric definitions: " + definitions.error());
+    return;
+  }
+  for (const auto& target : of_type) {
+    const auto key =
+        GrainCache::Key(target->resource_type, target->azure_metric_name, target->interval);
+    if (scraper_.grains().Find(key)) continue;
+    const azure::MetricDefinition* definition =
+        azure::FindDefinition(*definitions, target->azure_metric_name);
+    if (definition == nullptr) {
+      std::string known;
+      for (const auto& other : *definitions) known += (known.empty() ? "" : ", ") + other.name;
+      FailAll({target}, "Azure Monitor has no metric '" + target->azure_metric_name +
+                            "' for this resource; it offers: " +
+                            azure::SanitizeForLog(known.empty() ? "none" : known));
+      continue;
+    }
+    const auto grain =
+        azure::ChooseTimeGrain(*definition, target->interval).value_or(target->interval);
+    if (grain != target->interval) {
+      spdlog::warn(
+          "{} will use the {} aggregation interval rather than {}: {} does not offer {} for "
+          "{} resources",
+          target->metric_name, azure::FormatDuration(grain),
+          azure::FormatDuration(target->interval), target->azure_metric_name,
+          azure::FormatDuration(target->interval), target->resource_type);
+    }
+    scraper_.grains().Store(key, grain);
+  }
+}
+
+void ScrapeCycle::LookUpRegions() {
+  std::map<std::string, std::shared_ptr<const ScrapeTarget>> unknown;
+  if (scraper_.options().batching) {
+    for (const Slot& slot : slots_) {
+      const std::string& id = slot.target->resource_uri();
+      if (Settled(*slot.target) || scraper_.regions().Find(id)) continue;
+      unknown.try_emplace(azure::NormalizeResourceId(id), slot.target);
+    }
+  }
+  auto self = shared_from_this();
+  const auto next = [self] { self->SendPlannedCalls(); };
+  StartPhase(unknown.size());
+  for (const auto& [key, target] : unknown) {
+    AzureCall call{CallKind::kResource, SubscriptionOf(*target), scraper_.options().arm_scope};
+    call.request.url = azure::BuildResourceUrl(scraper_.options().arm_base, target->resource_uri());
+    call.request.headers = {{"Accept", "application/json"}};
+    scraper_.caller().Call(std::move(call), [self, target, next](net::ClientResponse response) {
+      // Without a region the resource is still scraped, through ARM; the lookup is retried
+      // next cycle.
+      auto region = Ok(response)
+                        ? azure::ParseResourceLocation(response.body)
+                        : azure::Result<std::string>(azure::ParseError{DescribeFailure(response)});
+      if (region) {
+        self->scraper_.regions().Store(target->resource_uri(), *region);
+      } else {
+        spdlog::warn("the region of {} is unknown ({}); scraping it without getBatch this cycle",
+                     target->resource_uri(), region.error());
+      }
+      self->PhaseDone(next);
+    });
+  }
+  PhaseDone(next);
+}
+
+AzureCall ScrapeCycle::MetricsCall(const PlannedCall& planned) const {
+  const ScraperOptions& options = scraper_.options();
+  const auto window =
+      azure::ComputeTimeWindow(options.clock(), planned.interval, options.window_grains);
+  AzureCall call;
+  call.subscription_id = planned.subscription_id;
+  call.request.headers = {{"Accept", "application/json"}};
+  if (planned.kind == PlannedCall::Kind::kBatch) {
+    auto query = QueryFor<azure::BatchQuery>(planned, window);
+    query.subscription_id = planned.subscription_id;
+    query.metric_namespace = planned.metric_namespace;
+    call.kind = CallKind::kBatch;
+    call.scope = options.batch_scope;
+    call.request.method = "POST";
+    call.request.url = azure::BuildBatchUrl(
+        azure::MetricsBatchHost(
+            azure::CloudEndpoints{.metrics_batch_host_template = options.batch_host_template},
+            planned.region),
+        query);
+    call.request.body = azure::BuildBatchBody(planned.resource_ids).value();
+    call.request.headers.emplace_back("Content-Type", "application/json");
+    return call;
+  }
+  auto query = QueryFor<azure::MetricsQuery>(planned, window);
+  query.resource_id = planned.resource_ids.front();
+  call.kind = CallKind::kMetrics;
+  call.scope = options.arm_scope;
+  call.request.url = azure::BuildMetricsUrl(options.arm_base, query);
+  return call;
+}
+
+void ScrapeCycle::SendPlannedCalls() {
+  std::vector<PlanInput> inputs;
+  for (const Slot& slot : slots_) {
+    const ScrapeTarget& target = *slot.target;
+    if (Settled(target)) continue;
+    PlanInput input{slot.target};
+    input.grain =
+        scraper_.grains()
+            .Find(GrainCache::Key(target.resource_type, target.azure_metric_name, target.interval))
+            .value_or(target.interval);
+    if (scraper_.options().batching) {
+      input.region = scraper_.regions().Find(target.resource_uri()).value_or("");
+    }
+    inputs.push_back(std::move(input));
+  }
+  auto calls = std::make_shared<std::vector<PlannedCall>>(PlanRequests(
+      inputs, PlanOptions{scraper_.options().batching, scraper_.options().max_batch_size}));
+  auto self = shared_from_this();
+  const auto next = [self] {
+    if (self->finished_) self->finished_();
+  };
+  StartPhase(calls->size());
+  for (const PlannedCall& planned : *calls) {
+    scraper_.caller().Call(MetricsCall(planned),
+                           [self, calls, &planned, next](net::ClientResponse response) {
+                             self->OnMetrics(planned, response);
+                             self->PhaseDone(next);
+                           });
+  }
+  PhaseDone(next);
+}
+
+void ScrapeCycle::OnMetrics(const PlannedCall& call, const net::ClientResponse& response) {
+  if (!Ok(response)) {
+    // An ARM 404 is about the one resource of the call: it does not exist (any more).
+    const bool gone = call.kind == PlannedCall::Kind::kArm && response.status == 404;
+    FailAll(call.targets, DescribeFailure(response), gone);
+    return;
+  }
+  if (call.kind == PlannedCall::Kind::kArm) {
+    auto parsed = azure::ParseMetricsResponse(response.body);
+    if (!parsed) {
+      FailAll(call.targets, "malformed Azure Monitor response: " + parsed.error());
+      return;
+    }
+    for (const auto& target : call.targets) {
+      Settle(*target, scraper_.Deliver(*target, *parsed, call.interval));
+    }
+    return;
+  }
+  auto parsed = azure::ParseBatchResponse(response.body);
+  if (!parsed) {
+    FailAll(call.targets, "malformed getBatch response: " + parsed.error());
+    return;
+  }
+  for (const auto& target : call.targets) {
+    // By resource id, never by position: Azure may omit or reorder resources.
+    const azure::BatchResourceResult* result = parsed->FindResource(target->resource_uri());
+    if (result == nullptr) {
+      FailAll({target}, "the getBatch answer has no result for the resource");
+      continue;
+    }
+    Settle(*target, scraper_.Deliver(*target, result->response, call.interval));
+  }
+}
+
+}  // namespace mensor::agent

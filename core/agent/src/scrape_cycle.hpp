@@ -1,0 +1,62 @@
+// One scrape cycle of the MetricsScraper: definitions, regions, plan, calls, delivery.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "mensor/agent/metrics_scraper.hpp"
+#include "mensor/agent/request_planner.hpp"
+
+namespace mensor::agent {
+
+/// Runs the phases of one cycle in order, each as concurrent calls whose last completion starts
+/// the next phase: (1) metric definitions, once per resource type whose grain is not known yet;
+/// (2) with batching, the region of each resource not looked up yet; (3) the planned metric calls.
+/// A target that fails in a phase is reported and left out of the later ones. Every target's
+/// `done` runs exactly once, then `finished`. Lives as long as a phase holds a reference.
+class ScrapeCycle : public std::enable_shared_from_this<ScrapeCycle> {
+ public:
+  ScrapeCycle(MetricsScraper& scraper, std::vector<std::shared_ptr<const ScrapeTarget>> targets,
+              MetricsScraper::Done done, std::function<void()> finished);
+
+  void Start();
+
+ private:
+  struct Slot {
+    std::shared_ptr<const ScrapeTarget> target;
+    bool settled = false;
+  };
+
+  void LoadDefinitions();
+  void OnDefinitions(const std::string& resource_type, const net::ClientResponse& response);
+  void LookUpRegions();
+  void SendPlannedCalls();
+  void OnMetrics(const PlannedCall& call, const net::ClientResponse& response);
+  AzureCall MetricsCall(const PlannedCall& call) const;
+
+  void Settle(const ScrapeTarget& target, bool success);
+  void FailAll(const std::vector<std::shared_ptr<const ScrapeTarget>>& targets,
+               const std::string& reason, bool gone = false);
+  /// Counts down a phase; the last one runs `next`.
+  void PhaseDone(const std::function<void()>& next);
+  void StartPhase(size_t calls);
+  bool Settled(const ScrapeTarget& target);
+
+  MetricsScraper& scraper_;
+  MetricsScraper::Done done_;
+  std::function<void()> finished_;
+  std::vector<Slot> slots_;
+  std::map<const ScrapeTarget*, size_t> index_;
+  std::mutex mutex_;
+  std::atomic<size_t> phase_pending_{0};
+};
+
+/// "HTTP 503: ServiceUnavailable: ..." naming the status and Azure's error, for failure logs.
+std::string DescribeFailure(const net::ClientResponse& response);
+
+}  // namespace mensor::agent

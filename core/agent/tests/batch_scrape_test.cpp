@@ -1,0 +1,190 @@
+// The request planner's calls against the simulator: getBatch per region, region lookups once,
+// matching by resource id, throttling and back-off, stale series, truncated answers.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "simulator.hpp"
+#include "test_support.hpp"
+
+namespace mensor::agent {
+namespace {
+
+using testing::ScraperRig;
+
+std::string Id(int n) {
+  return "subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.ServiceBus/namespaces/ns-" +
+         std::to_string(n);
+}
+
+// ns-1 and ns-2 in westeurope, ns-3 in northeurope; each queue "q" has a distinct fixed value so a
+// value that lands on the wrong resource shows.
+const char* const kRegionsWorld = R"({"resources": [
+  {"id": "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.ServiceBus/namespaces/ns-1",
+   "location": "westeurope", "entities": {"q": {"ActiveMessages": 11}}},
+  {"id": "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.ServiceBus/namespaces/ns-2",
+   "location": "westeurope", "entities": {"q": {"ActiveMessages": 22}}},
+  {"id": "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.ServiceBus/namespaces/ns-3",
+   "location": "North Europe", "entities": {"q": {"ActiveMessages": 33}}}]})";
+
+std::shared_ptr<const ScrapeTarget> QueueOf(int n) {
+  auto target = std::make_shared<ScrapeTarget>(*ScraperRig::QueueTarget("q"));
+  target->metric_name = "q_size";
+  target->labels.resource_uri = Id(n);
+  target->labels.instance_name = "ns-" + std::to_string(n);
+  return target;
+}
+
+struct Cycle {
+  int succeeded = 0;
+  int failed = 0;
+};
+
+Cycle RunCycle(ScraperRig& rig, const std::vector<std::shared_ptr<const ScrapeTarget>>& targets) {
+  auto succeeded = std::make_shared<std::atomic<int>>(0);
+  auto failed = std::make_shared<std::atomic<int>>(0);
+  auto finished = std::make_shared<std::atomic<bool>>(false);
+  rig.scraper.ScrapeAll(
+      targets, [=](bool ok) { ++*(ok ? succeeded : failed); }, [=] { *finished = true; });
+  EXPECT_TRUE(testing::WaitUntil([&] { return finished->load(); }, std::chrono::seconds(20)));
+  return Cycle{succeeded->load(), failed->load()};
+}
+
+double ValueFor(const ScraperRig& rig, int n) {
+  const std::string scope = "q_size|" + Id(n);
+  double value = NAN;
+  for (const auto& write : rig.writer.Writes()) {
+    if (write.scope == scope && !write.samples.empty()) value = write.samples.front().value;
+  }
+  return value;
+}
+
+void EnableBatching(ScraperOptions& options) {
+  options.batching = true;
+  options.max_batch_size = 50;
+}
+
+TEST(BatchScrape, OneGetBatchPerRegionAndRegionsLookedUpOnce) {
+  ScraperRig rig(EnableBatching, kRegionsWorld);
+  const std::vector targets = {QueueOf(1), QueueOf(2), QueueOf(3)};
+  const Cycle first = RunCycle(rig, targets);
+  EXPECT_EQ(first.succeeded, 3);
+  EXPECT_EQ(rig.sim.Count("resource"), 3);
+  EXPECT_EQ(rig.sim.Count("metric_definitions"), 1);
+  EXPECT_EQ(rig.sim.Count("batch"), 2);  // westeurope and northeurope
+  EXPECT_EQ(rig.sim.Count("metrics"), 0);
+  // Matched by resource id: every namespace gets its own value.
+  EXPECT_EQ(ValueFor(rig, 1), 11);
+  EXPECT_EQ(ValueFor(rig, 2), 22);
+  EXPECT_EQ(ValueFor(rig, 3), 33);
+
+  const Cycle second = RunCycle(rig, targets);
+  EXPECT_EQ(second.succeeded, 3);
+  EXPECT_EQ(rig.sim.Count("resource"), 3) << "regions are cached";
+  EXPECT_EQ(rig.sim.Count("metric_definitions"), 1) << "definitions are cached per type";
+  EXPECT_EQ(rig.sim.Count("batch"), 4);
+}
+
+TEST(BatchScrape, WithoutBatchingEachResourceGetsOneArmCall) {
+  ScraperRig rig({}, kRegionsWorld);
+  const Cycle cycle = RunCycle(rig, {QueueOf(1), QueueOf(2), QueueOf(3)});
+  EXPECT_EQ(cycle.succeeded, 3);
+  EXPECT_EQ(rig.sim.Count("metrics"), 3);
+  EXPECT_EQ(rig.sim.Count("batch"), 0);
+  EXPECT_EQ(rig.sim.Count("resource"), 0);
+  EXPECT_EQ(ValueFor(rig, 3), 33);
+}
+
+TEST(BatchScrape, ThrottledBatchIsRescheduledAfterRetryAfterBeyondAMinute) {
+  ScraperRig rig(EnableBatching, kRegionsWorld);
+  // 529 with Retry-After 90 s: the Azure SDKs give up beyond 60 s; Mensor comes back later.
+  ASSERT_EQ(rig.sim.AddFault(R"({"match": "getBatch", "status": 529, "retryAfter": 90,
+                                 "count": 1})"),
+            201);
+  const Cycle cycle = RunCycle(rig, {QueueOf(1), QueueOf(2)});
+  EXPECT_EQ(cycle.succeeded, 2);
+  EXPECT_EQ(cycle.failed, 0);
+  EXPECT_EQ(rig.sim.Count("throttled"), 1);
+  EXPECT_EQ(rig.sim.Count("batch"), 2);
+  EXPECT_EQ(ValueFor(rig, 2), 22);
+}
+
+TEST(BatchScrape, ArmThrottlingHoldsTheSubscriptionAndThenSucceeds) {
+  ScraperRig rig({}, kRegionsWorld);
+  ASSERT_EQ(rig.sim.AddFault(R"({"match": "Microsoft.Insights/metrics?", "status": 429,
+                                 "retryAfter": 120, "count": 1})"),
+            201);
+  const Cycle cycle = RunCycle(rig, {QueueOf(1)});
+  EXPECT_EQ(cycle.succeeded, 1);
+  EXPECT_EQ(rig.sim.Count("throttled"), 1);
+  bool saw_throttled = false;
+  for (const auto& write : rig.writer.Writes()) {
+    for (const auto& sample : write.samples) {
+      saw_throttled |= sample.name == "promitor_ratelimit_arm_throttled" && sample.value == 1;
+    }
+  }
+  EXPECT_TRUE(saw_throttled);
+}
+
+TEST(BatchScrape, ServerErrorsAreRetriedWithBackOff) {
+  ScraperRig rig({}, kRegionsWorld);
+  ASSERT_EQ(rig.sim.AddFault(R"({"match": "Microsoft.Insights/metrics?", "status": 503,
+                                 "count": 2})"),
+            201);
+  const Cycle cycle = RunCycle(rig, {QueueOf(1)});
+  EXPECT_EQ(cycle.succeeded, 1);
+  EXPECT_EQ(rig.sim.Count("server_error"), 2);
+  EXPECT_EQ(ValueFor(rig, 1), 11);
+}
+
+TEST(BatchScrape, CallsAreCountedByKindAndStatus) {
+  ScraperRig rig(EnableBatching, kRegionsWorld);
+  RunCycle(rig, {QueueOf(1), QueueOf(3)});
+  rig.scraper.RecordCycle("*/1 * * * *", 0.25);
+  double batch_ok = 0;
+  for (const auto& write : rig.writer.Writes()) {
+    for (const auto& sample : write.samples) {
+      if (sample.name == "mensor_azure_calls_total" &&
+          testing::LabelValue(sample, "kind") == "batch" &&
+          testing::LabelValue(sample, "status") == "200") {
+        batch_ok = sample.value;
+        EXPECT_TRUE(sample.counter);
+      }
+    }
+  }
+  EXPECT_EQ(batch_ok, 2);
+  EXPECT_EQ(rig.writer.Value("mensor_scrape_cycle_duration_seconds"), 0.25);
+}
+
+TEST(BatchScrape, ResourceThatKeepsFailingLosesItsSeriesAfterTheConfiguredCycles) {
+  ScraperRig rig([](ScraperOptions& options) { options.stale_series_cycles = 2; }, kRegionsWorld);
+  ASSERT_EQ(RunCycle(rig, {QueueOf(1)}).succeeded, 1);
+  // The resource is deleted: every later query answers 404.
+  ASSERT_EQ(rig.sim.AddFault(R"({"match": "ns-1/providers/Microsoft.Insights/metrics?",
+                                 "status": 404})"),
+            201);
+  const std::string scope = "q_size|" + Id(1);
+  ASSERT_EQ(RunCycle(rig, {QueueOf(1)}).failed, 1);
+  EXPECT_EQ(rig.writer.Writes().back().scope == scope && rig.writer.Writes().back().samples.empty(),
+            false)
+      << "one failed cycle keeps the last values";
+  ASSERT_EQ(RunCycle(rig, {QueueOf(1)}).failed, 1);
+  bool dropped = false;
+  for (const auto& write : rig.writer.Writes())
+    dropped |= write.scope == scope && write.samples.empty();
+  EXPECT_TRUE(dropped);
+}
+
+TEST(BatchScrape, AnswerWithExactlyTopSeriesIsCountedAsTruncated) {
+  ScraperRig rig;
+  auto target = std::make_shared<ScrapeTarget>(*ScraperRig::QueueTarget("demo_queue"));
+  target->filter = "EntityName eq '*'";
+  target->dimensions = {"EntityName"};
+  target->top = 2;  // the world has two queues
+  ASSERT_EQ(rig.ScrapeAndWait(target), true);
+  rig.scraper.RecordCycle("s", 0);
+  EXPECT_EQ(rig.writer.Value("mensor_azure_series_truncated_total"), 1);
+}
+
+}  // namespace
+}  // namespace mensor::agent
