@@ -6,7 +6,7 @@
 namespace mensor::config::internal {
 namespace {
 
-constexpr std::array<std::string_view, 44> kLeaves = {
+constexpr std::array<std::string_view, 46> kLeaves = {
     "server.httpPort",
     "server.maxDegreeOfParallelism",
     "server.bindAddress",
