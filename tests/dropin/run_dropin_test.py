@@ -21,8 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-BUILT_INS = ["servicebus", "prometheus", "managed-identity", "service-principal", "statsd",
-             "opentelemetry", "statuspage", "remote-write"]
+BUILT_INS = ["servicebus", "prometheus", "managed-identity", "service-principal",
+             "workload-identity", "sdk-default", "statsd", "opentelemetry", "statuspage",
+             "remote-write"]
 SUBSCRIPTION = "0f9d7fea-99e8-4768-8672-06a28514f77e"
 RESOURCE_GROUP = "PromitorWithManagedIdentityRG"
 NAMESPACE = "PromitorUniqueNameServiceBus"

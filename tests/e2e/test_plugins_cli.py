@@ -7,7 +7,8 @@ import harness
 
 BUILT_IN = ("servicebus", "analytics", "compute", "databases", "generic", "monitoring",
             "network", "platform", "storage", "web", "managed-identity", "service-principal",
-            "prometheus", "statsd", "opentelemetry", "statuspage", "remote-write")
+            "workload-identity", "sdk-default", "prometheus", "statsd", "opentelemetry",
+            "statuspage", "remote-write")
 # One loader fixture per rule (tests/loader/CMakeLists.txt) that the loader must refuse.
 REFUSED_FIXTURES = ("garbage", "no-info", "no-register", "newer-minor", "other-major",
                     "older-major", "no-name", "register-fails", "null-callback", "large-struct",

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "mensor/agent/agent_backend.hpp"
+#include "mensor/agent/auth_metrics.hpp"
 #include "mensor/agent/auth_session.hpp"
 #include "mensor/agent/configuration.hpp"
 #include "mensor/agent/http_api.hpp"
@@ -95,8 +96,11 @@ int RunAgent(const AgentOptions& options) {
   net::HttpClient client(client_options);
 
   AuthSession auth(*loaded.auth_mode, loaded.auth_config);
-  AgentBackend backend(client, server,
-                       [&auth](const std::string& scope) { return auth.tokens().Get(scope); });
+  AgentBackend backend(
+      client, server, [&auth](const std::string& scope) { return auth.tokens().Get(scope); },
+      [&auth](const std::string& scope, const std::string& token) {
+        auth.tokens().Invalidate(scope, token);
+      });
   plugin::SetHostBackend(&backend);
 
   SinkSet sinks;
@@ -134,6 +138,9 @@ int RunAgent(const AgentOptions& options) {
   const unsigned worker_count = std::max(2u, std::thread::hardware_concurrency());
   boost::asio::thread_pool workers(worker_count);
   SelfMetrics self(sinks, loaded.declaration.azure_metadata.tenant_id, loaded.app_id);
+  AuthMetrics auth_metrics(sinks, auth.mode_name(), loaded.app_id,
+                           [&auth] { return auth.tokens().Expiries(); });
+  auth.tokens().SetObserver([&auth_metrics](bool success) { auth_metrics.RecordFetch(success); });
   // Targets carry everything scraping needs; the declaration's YAML tree (tens of MiB at 10,000
   // resources) is not read again.
   loaded.declaration.metrics.clear();
@@ -177,6 +184,9 @@ int RunAgent(const AgentOptions& options) {
   ProcessReporter process_reporter(io, workers, sinks);
   process_reporter.AddSource("mensor/self/sinks", [&sinks](int64_t now_unix_ns) {
     return SinkStatsSamples(sinks.Stats(), now_unix_ns);
+  });
+  process_reporter.AddSource(AuthMetrics::kExpiryScope, [&auth_metrics](int64_t now_unix_ns) {
+    return auth_metrics.ExpirySamples(now_unix_ns);
   });
   process_reporter.Start();
 

@@ -14,8 +14,12 @@ mensor_str View(const std::string& text) { return mensor_str{text.data(), text.s
 
 }  // namespace
 
-AgentBackend::AgentBackend(net::HttpClient& client, net::HttpServer& server, GetToken get_token)
-    : client_(client), server_(server), get_token_(std::move(get_token)) {}
+AgentBackend::AgentBackend(net::HttpClient& client, net::HttpServer& server, GetToken get_token,
+                           RejectToken reject_token)
+    : client_(client),
+      server_(server),
+      get_token_(std::move(get_token)),
+      reject_token_(std::move(reject_token)) {}
 
 plugin::HttpResult AgentBackend::HttpSend(const plugin::HttpCall& call, int64_t deadline_mono_ns) {
   plugin::HttpResult result;
@@ -34,16 +38,27 @@ plugin::HttpResult AgentBackend::HttpSend(const plugin::HttpCall& call, int64_t 
     }
     request.timeout = std::min(request.timeout, left);
   }
-  if (!call.auth_scope.empty()) {
+  std::string token;
+  const auto authorize = [&]() -> bool {
     try {
-      request.headers.emplace_back("Authorization", "Bearer " + get_token_(call.auth_scope));
+      token = get_token_(call.auth_scope);
     } catch (const std::exception& error) {
       result.error = std::string("no access token: ") + error.what();
       result.failure = MENSOR_E_UNAUTHENTICATED;
-      return result;
+      return false;
     }
+    request.headers.emplace_back("Authorization", "Bearer " + token);
+    return true;
+  };
+  if (!call.auth_scope.empty() && !authorize()) return result;
+  net::ClientResponse response = client_.Send(request);
+  if (response.status == 401 && !call.auth_scope.empty() && reject_token_) {
+    // One renewal and retry, as for the agent's own ARM calls.
+    reject_token_(call.auth_scope, token);
+    request.headers.pop_back();
+    if (!authorize()) return result;
+    response = client_.Send(request);
   }
-  net::ClientResponse response = client_.Send(std::move(request));
   result.status = response.status;
   result.error = std::move(response.error);
   result.headers = std::move(response.headers);

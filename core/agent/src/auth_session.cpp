@@ -1,5 +1,7 @@
 #include "mensor/agent/auth_session.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <chrono>
 #include <stdexcept>
 
@@ -8,8 +10,9 @@
 
 namespace mensor::agent {
 namespace {
-// A token request that hangs must not stall scraping forever.
-constexpr std::chrono::seconds kTokenDeadline{30};
+// A token request that hangs must not stall scraping forever, yet IMDS retries while an identity
+// is being assigned need about 30 s (Microsoft's 0, 2, 6, 14, 30 s back-off) plus the requests.
+constexpr std::chrono::seconds kTokenDeadline{60};
 }  // namespace
 
 AuthSession::AuthSession(plugin::RegisteredAuthMode mode, YAML::Node config)
@@ -60,6 +63,10 @@ AccessToken AuthSession::Fetch(const std::string& scope) {
   const auto expires = std::chrono::system_clock::time_point(
       std::chrono::duration_cast<std::chrono::system_clock::duration>(
           std::chrono::nanoseconds(out.expires_unix_ns)));
+  spdlog::debug("{} issued a token for {}, valid for {} s", ctx_.instance, scope,
+                std::chrono::duration_cast<std::chrono::seconds>(
+                    expires - std::chrono::system_clock::now())
+                    .count());
   return AccessToken{std::move(out.token), expires};
 }
 

@@ -69,8 +69,8 @@ void ResolveSinks(const config::RuntimeConfig& runtime, const plugin::PluginRegi
   }
 }
 
-void ResolveAuth(const plugin::PluginRegistry& registry, config::Diagnostics& diagnostics,
-                 LoadedConfiguration& out) {
+void ResolveAuth(const plugin::PluginRegistry& registry, const config::Environment& environment,
+                 config::Diagnostics& diagnostics, LoadedConfiguration& out) {
   const config::AuthenticationConfig& auth = out.runtime.authentication;
   out.auth_mode = registry.FindAuthMode(auth.mode);
   if (!out.auth_mode) {
@@ -97,13 +97,22 @@ void ResolveAuth(const plugin::PluginRegistry& registry, config::Diagnostics& di
   if (auth.identity_id) node["identityId"] = *auth.identity_id;
   if (auth.secret_file_path) node["secretFilePath"] = *auth.secret_file_path;
   if (auth.secret_file_name) node["secretFileName"] = *auth.secret_file_name;
+  if (auth.certificate_path) node["certificatePath"] = *auth.certificate_path;
+  if (auth.identity_id_type) node["identityIdType"] = *auth.identity_id_type;
   node["tenantId"] = out.declaration.azure_metadata.tenant_id;
   node["authorityHost"] = out.cloud.authority_host;
   out.auth_config = node;
-  if (auth.identity_id && !auth.identity_id->empty()) {
+  // The app_id label of self-metrics, with Promitor's names for identities it cannot name.
+  const auto client_id_env = environment.find("AZURE_CLIENT_ID");
+  if (auth.identity_id && !auth.identity_id->empty() && auth.mode != "SdkDefault") {
     out.app_id = *auth.identity_id;
   } else if (auth.mode == "SystemAssignedManagedIdentity") {
     out.app_id = "system-assigned-identity";
+  } else if (auth.mode == "SdkDefault") {
+    out.app_id = "default-azure-credentials";
+  } else if (auth.mode == "WorkloadIdentity" && client_id_env != environment.end() &&
+             !client_id_env->second.empty()) {
+    out.app_id = client_id_env->second;
   } else {
     out.app_id = "externally-configured-user-assigned-identity";
   }
@@ -226,7 +235,7 @@ LoadOutcomeCode LoadConfigurationFiles(const ConfigurationFiles& files,
     out.targets = BuildTargets(out.declaration, registry, diagnostics);
     if (files.runtime) CheckResourceDiscovery(out, diagnostics);
   }
-  ResolveAuth(registry, diagnostics, out);
+  ResolveAuth(registry, environment, diagnostics, out);
   ResolveSinks(out.runtime, registry, diagnostics, out);
   return diagnostics.HasErrors() ? LoadOutcomeCode::kErrors : LoadOutcomeCode::kOk;
 }

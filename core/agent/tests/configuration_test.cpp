@@ -83,6 +83,26 @@ TEST_F(ConfigurationTest, WalkthroughLoadsWithoutErrors) {
   EXPECT_EQ(loaded_.runtime.server.http_port, 8080);
 }
 
+TEST_F(ConfigurationTest, CloudAndAuthKeysReachTheAuthMode) {
+  TempDir dir;
+  WriteWalkthrough(dir);
+  std::string runtime = Substitute(ReadDemo("runtime.yaml.in"), dir);
+  runtime.replace(runtime.find("mode: SystemAssignedManagedIdentity"), 35,
+                  "mode: SdkDefault\n  identityId: x\n  identityIdType: ObjectId\n"
+                  "  certificatePath: /c.pem");
+  dir.Write("runtime.yaml", runtime);
+  std::string declaration = Substitute(ReadDemo("metrics-declaration.yaml.in"), dir);
+  declaration.replace(declaration.find("  cloud: Custom\n"), 16, "  cloud: UsGov\n");
+  dir.Write("metrics-declaration.yaml", declaration);
+  ASSERT_EQ(Load(dir), LoadOutcomeCode::kOk) << diagnostics_.Format();
+  EXPECT_EQ(loaded_.auth_config["authorityHost"].as<std::string>(),
+            "https://login.microsoftonline.us");
+  EXPECT_EQ(loaded_.cloud.resource_manager, "https://management.usgovcloudapi.net");
+  EXPECT_EQ(loaded_.auth_config["identityIdType"].as<std::string>(), "ObjectId");
+  EXPECT_EQ(loaded_.auth_config["certificatePath"].as<std::string>(), "/c.pem");
+  EXPECT_EQ(loaded_.app_id, "default-azure-credentials");  // Promitor's label for SdkDefault
+}
+
 TEST_F(ConfigurationTest, MissingRuntimeFileIsReportedAsSuch) {
   TempDir dir;
   dir.Write("metrics-declaration.yaml", "version: v1\n");

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -112,6 +113,81 @@ TEST(TokenCacheTest, ConcurrentCallersShareOneFetch) {
   for (int i = 0; i < 16; ++i) threads.emplace_back([&] { EXPECT_EQ(cache.Get("s"), "shared"); });
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(fetches.load(), 1);
+}
+
+TEST(TokenCacheTest, ConcurrentCallersShareOneFailureInsteadOfRetryingEach) {
+  std::atomic<int> fetches{0};
+  TokenCache cache([&](const std::string&) -> AccessToken {
+    ++fetches;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    throw std::runtime_error("IMDS unreachable");
+  });
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 16; ++i) {
+    threads.emplace_back([&] {
+      try {
+        cache.Get("s");
+      } catch (const std::runtime_error&) {
+        ++failures;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 16);
+  // Callers that arrive after a failure has been shared start a new attempt; those that waited
+  // for it do not. With 16 threads racing, far fewer than 16 fetches happen.
+  EXPECT_LT(fetches.load(), 16);
+}
+
+TEST(TokenCacheTest, RenewalAheadOfExpiryDoesNotBlockOtherCallers) {
+  FakeClock clock;
+  std::mutex gate;
+  std::atomic<int> fetches{0};
+  std::atomic<bool> in_fetch{false};
+  TokenCache cache(
+      [&](const std::string&) {
+        const int n = ++fetches;
+        if (n == 2) {
+          in_fetch = true;
+          std::lock_guard wait(gate);  // held by the test until the other caller got its token
+        }
+        return AccessToken{"t" + std::to_string(n), clock.now + minutes(60)};
+      },
+      [&] { return clock.now; });
+  EXPECT_EQ(cache.Get("s"), "t1");
+  clock.now += minutes(56);  // inside the renewal window, still valid
+  std::unique_lock hold(gate);
+  std::thread renewer([&] { EXPECT_EQ(cache.Get("s"), "t2"); });
+  while (!in_fetch) std::this_thread::yield();
+  EXPECT_EQ(cache.Get("s"), "t1") << "served the still-valid token while the renewal runs";
+  hold.unlock();
+  renewer.join();
+  EXPECT_EQ(cache.Get("s"), "t2");
+  EXPECT_EQ(fetches.load(), 2);
+}
+
+TEST(TokenCacheTest, ObserverSeesOutcomesAndExpiries) {
+  FakeClock clock;
+  bool fail = false;
+  TokenCache cache(
+      [&](const std::string&) -> AccessToken {
+        if (fail) throw std::runtime_error("down");
+        return AccessToken{"t", clock.now + minutes(60)};
+      },
+      clock.Fn());
+  std::vector<std::pair<bool, size_t>> seen;  // outcome, scopes readable from the observer
+  cache.SetObserver([&](bool ok) { seen.emplace_back(ok, cache.Expiries().size()); });
+  cache.Get("s");
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_TRUE(seen[0].first);
+  EXPECT_EQ(seen[0].second, 1u);
+  EXPECT_EQ(cache.Expiries().at("s"), clock.now + minutes(60));
+  fail = true;
+  clock.now += minutes(61);
+  EXPECT_THROW(cache.Get("s"), std::runtime_error);
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_FALSE(seen[1].first);
 }
 
 }  // namespace

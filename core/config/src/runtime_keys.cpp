@@ -77,6 +77,13 @@ std::vector<KeySpec> Build() {
                   Key("secretFilePath", V::kString, nullptr,
                       "Folder of a file holding the service principal secret"),
                   Key("secretFileName", V::kString, nullptr, "Name of that file in secretFilePath"),
+                  // Mensor additions: certificate credentials and user-assigned id kinds.
+                  Key("certificatePath", V::kString, nullptr,
+                      "PEM or PFX certificate for ServicePrincipal (RS256 client assertion); "
+                      "PFX password from PROMITOR_AUTH_CERTIFICATE_PASSWORD"),
+                  Key("identityIdType", V::kString, nullptr,
+                      "What identityId is for UserAssignedManagedIdentity: ClientId (default), "
+                      "ObjectId or ResourceId"),
               }),
       Section("metricsConfiguration", "Where the metrics declaration is",
               {

@@ -37,6 +37,8 @@ void ReadServer(RuntimeReader& r, RuntimeConfig& c, const RuntimeLoadOptions& op
   c.authentication.identity_id = r.String("authentication.identityId");
   c.authentication.secret_file_path = r.String("authentication.secretFilePath");
   c.authentication.secret_file_name = r.String("authentication.secretFileName");
+  c.authentication.certificate_path = r.String("authentication.certificatePath");
+  c.authentication.identity_id_type = r.String("authentication.identityIdType");
   Set(c.metrics_configuration.absolute_path, r.String("metricsConfiguration.absolutePath"));
   c.plugins.directories = r.StringList("plugins.directories");
 }

@@ -11,8 +11,9 @@ namespace mensor::managed_identity {
 /// is updating and 429 when throttling; its guidance ("wait and retry") is applied for the user.
 /// Value type.
 struct RetryPolicy {
+  // Microsoft's IMDS guidance: about 0, 2, 6, 14 and 30 s after the first try.
   int max_attempts = 5;
-  std::chrono::milliseconds initial_delay{1000};
+  std::chrono::milliseconds initial_delay{2000};
   std::chrono::milliseconds max_delay{16000};
   double multiplier = 2.0;
   double jitter = 0.25;  // each delay is scaled by a random factor in [1 - jitter, 1 + jitter]

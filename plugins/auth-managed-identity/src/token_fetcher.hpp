@@ -21,6 +21,7 @@ class FetchContext {
     int status = 0;
     std::string body;
     std::optional<std::string> retry_after;
+    std::optional<std::string> www_authenticate;  // Azure Arc's challenge
   };
 
   virtual ~FetchContext() = default;
@@ -37,7 +38,16 @@ class FetchContext {
   virtual double Random01() = 0;
   /// Debug-level progress notes (never contain the token or the identity header).
   virtual void Note(std::string_view message) = 0;
+  /// Where Azure Arc may put its challenge key files; a realm elsewhere is refused.
+  virtual std::string ArcKeyDirectory() { return "/var/opt/azcmagent/tokens"; }
 };
+
+/// \brief The secret of an Azure Arc challenge `WWW-Authenticate: Basic realm=<path>`, read
+/// after the checks MSAL makes: the file lies directly in `allowed_directory`, ends in ".key"
+/// and holds at most 4096 bytes. Throws sdk::Error(UNAUTHENTICATED) naming the problem (never
+/// the key).
+std::string ReadArcChallengeKey(std::string_view www_authenticate,
+                                const std::string& allowed_directory);
 
 /// \brief Sends `request`, retrying retryable statuses and transport failures with back-off
 /// while the call's deadline allows. Throws sdk::Error (UNAUTHENTICATED, THROTTLED,

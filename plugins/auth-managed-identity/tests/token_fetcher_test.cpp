@@ -4,6 +4,8 @@
 #include <mensor/sdk/error.hpp>
 
 #include <deque>
+#include <filesystem>
+#include <fstream>
 #include <variant>
 #include <vector>
 
@@ -20,6 +22,7 @@ class ScriptedContext : public FetchContext {
   void Add(int status, std::string body, std::optional<std::string> retry_after = {}) {
     steps_.push_back(Response{status, std::move(body), std::move(retry_after)});
   }
+  std::deque<Step>& steps() { return steps_; }
   void AddTransportError(mensor_status code) {
     steps_.push_back(sdk::Error(code, "connection refused"));
   }
@@ -82,10 +85,21 @@ TEST(FetchToken, RetriesImdsUpdatingThenSucceeds) {
   EXPECT_EQ(token.value, "tok");
   EXPECT_EQ(context.sends, 3);
   ASSERT_EQ(context.sleeps.size(), 2u);
-  EXPECT_EQ(context.sleeps[0], std::chrono::seconds(1));
-  EXPECT_EQ(context.sleeps[1], std::chrono::seconds(2));
+  EXPECT_EQ(context.sleeps[0], std::chrono::seconds(2));
+  EXPECT_EQ(context.sleeps[1], std::chrono::seconds(4));
   ASSERT_EQ(context.notes.size(), 2u);
-  EXPECT_EQ(context.notes[0], "IMDS returned 404; retrying in 1.00 s (attempt 2 of 5)");
+  EXPECT_EQ(context.notes[0], "IMDS returned 404; retrying in 2.00 s (attempt 2 of 5)");
+}
+
+TEST(FetchToken, MicrosoftsScheduleAttemptsAtZeroTwoSixFourteenThirty) {
+  ScriptedContext context;
+  for (int i = 0; i < 5; ++i) context.Add(503, "");
+  EXPECT_THROW(FetchToken(context, ImdsRequest(), RetryPolicy{}), sdk::Error);
+  std::vector<std::chrono::nanoseconds> expected = {
+      std::chrono::seconds(2), std::chrono::seconds(4), std::chrono::seconds(8),
+      std::chrono::seconds(16)};
+  EXPECT_EQ(context.sleeps, expected);
+  EXPECT_EQ(context.sends, 5);
 }
 
 TEST(FetchToken, HonoursRetryAfterWhenLonger) {
@@ -146,7 +160,7 @@ TEST(FetchToken, GivesUpAfterMaxAttempts) {
 
 TEST(FetchToken, StopsRetryingBeforeDeadline) {
   ScriptedContext context;
-  context.deadline_ns = 2 * kNs;  // room for the 1 s wait, not for the 2 s one
+  context.deadline_ns = 4 * kNs;  // room for the 2 s wait, not for the 4 s one
   for (int i = 0; i < 5; ++i) context.Add(500, "");
   try {
     FetchToken(context, ImdsRequest(), RetryPolicy{});
@@ -173,13 +187,69 @@ TEST(FetchToken, CancelledBeforeSending) {
 TEST(BackoffDelay, ExponentialCappedWithJitterBounds) {
   RetryPolicy policy;
   policy.jitter = 0;
-  EXPECT_EQ(BackoffDelay(policy, 1, 0.9), std::chrono::seconds(1));
-  EXPECT_EQ(BackoffDelay(policy, 3, 0.9), std::chrono::seconds(4));
+  EXPECT_EQ(BackoffDelay(policy, 1, 0.9), std::chrono::seconds(2));
+  EXPECT_EQ(BackoffDelay(policy, 3, 0.9), std::chrono::seconds(8));
   EXPECT_EQ(BackoffDelay(policy, 10, 0.9), std::chrono::seconds(16));
   policy.jitter = 0.25;
-  EXPECT_EQ(BackoffDelay(policy, 1, 0.0), std::chrono::milliseconds(750));
-  EXPECT_EQ(BackoffDelay(policy, 1, 1.0), std::chrono::milliseconds(1250));
+  EXPECT_EQ(BackoffDelay(policy, 1, 0.0), std::chrono::milliseconds(1500));
+  EXPECT_EQ(BackoffDelay(policy, 1, 1.0), std::chrono::milliseconds(2500));
   EXPECT_EQ(BackoffDelay(policy, 0, 0.5), std::chrono::nanoseconds(0));
+}
+
+class ArcContext : public ScriptedContext {
+ public:
+  explicit ArcContext(std::string directory) : directory_(std::move(directory)) {}
+  Response Send(const TokenRequest& request) override {
+    seen.push_back(request);
+    return ScriptedContext::Send(request);
+  }
+  std::string ArcKeyDirectory() override { return directory_; }
+  std::vector<TokenRequest> seen;
+
+ private:
+  std::string directory_;
+};
+
+TEST(FetchToken, ArcChallengeIsAnsweredWithTheKeyFilesContent) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "mensor-arc-XXXXXX").string();
+  const std::string dir = mkdtemp(pattern.data());
+  std::ofstream(dir + "/abc.key") << "arc-secret";
+  ArcContext context(dir);
+  context.steps().push_back(
+      FetchContext::Response{401, "", std::nullopt, "Basic realm=" + dir + "/abc.key"});
+  context.Add(200, kOk);
+  TokenRequest request;
+  request.kind = EndpointKind::kArc;
+  request.url = "http://localhost:40342/metadata/identity/oauth2/token";
+  request.headers = {{"Metadata", "true"}};
+  EXPECT_EQ(FetchToken(context, request, RetryPolicy{}).value, "tok");
+  ASSERT_EQ(context.seen.size(), 2u);
+  EXPECT_EQ(context.seen[1].headers.back(),
+            (std::pair<std::string, std::string>{"Authorization", "Basic arc-secret"}));
+  EXPECT_TRUE(context.sleeps.empty());
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ReadArcChallengeKey, RefusesFilesOutsideTheDirectoryOrNotKeys) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "mensor-arc-XXXXXX").string();
+  const std::string dir = mkdtemp(pattern.data());
+  std::ofstream(dir + "/k.txt") << "x";
+  std::ofstream(dir + "/big.key") << std::string(5000, 'x');
+  const auto error_of = [&](const std::string& header) {
+    try {
+      ReadArcChallengeKey(header, dir);
+    } catch (const sdk::Error& error) {
+      return std::string(error.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(error_of("Basic realm=" + dir + "/k.txt").find("does not end in .key"),
+            std::string::npos);
+  EXPECT_NE(error_of("Basic realm=/etc/shadow.key").find("is not in"), std::string::npos);
+  EXPECT_NE(error_of("Basic realm=" + dir + "/big.key").find("larger than 4096"),
+            std::string::npos);
+  EXPECT_NE(error_of("Bearer x").find("no 'Basic realm='"), std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(ParseRetryAfter, DeltaSecondsOnly) {

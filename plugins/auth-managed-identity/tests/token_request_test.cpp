@@ -1,6 +1,7 @@
 #include "token_request.hpp"
 
 #include <gtest/gtest.h>
+#include <mensor/sdk/error.hpp>
 
 #include <map>
 
@@ -79,6 +80,43 @@ TEST(BuildTokenRequest, EndpointWithoutHeaderFallsBackToImds) {
       BuildTokenRequest(MakeEnv({{"IDENTITY_ENDPOINT", "http://localhost:4141/MSI/token"}}),
                         "https://management.azure.com/.default", "");
   EXPECT_EQ(request.kind, EndpointKind::kImds);
+}
+
+TEST(ParseIdentitySelector, KindsAndDefaults) {
+  using Kind = IdentitySelector::Kind;
+  EXPECT_EQ(ParseIdentitySelector("", "").kind, Kind::kSystem);
+  EXPECT_EQ(ParseIdentitySelector(" abc ", "").kind, Kind::kClientId);
+  EXPECT_EQ(ParseIdentitySelector("abc", "").value, "abc");
+  EXPECT_EQ(ParseIdentitySelector("abc", "objectid").kind, Kind::kObjectId);
+  EXPECT_EQ(ParseIdentitySelector("/subscriptions/s/x", "").kind, Kind::kResourceId);
+  EXPECT_THROW(ParseIdentitySelector("abc", "ResourceId"), sdk::ConfigError);
+  EXPECT_THROW(ParseIdentitySelector("abc", "Name"), sdk::ConfigError);
+}
+
+TEST(BuildTokenRequest, SelectorParametersPerEndpoint) {
+  const IdentitySelector object{IdentitySelector::Kind::kObjectId, "oid"};
+  const IdentitySelector resource{IdentitySelector::Kind::kResourceId, "/subscriptions/s/u"};
+  EXPECT_NE(BuildTokenRequest(MakeEnv({}), "https://x/.default", object).url.find("&object_id=oid"),
+            std::string::npos);
+  EXPECT_NE(BuildTokenRequest(MakeEnv({}), "https://x/.default", resource)
+                .url.find("&msi_res_id=%2Fsubscriptions%2Fs%2Fu"),
+            std::string::npos);
+  const auto app_service =
+      MakeEnv({{"IDENTITY_ENDPOINT", "http://localhost:4141/MSI/token"}, {"IDENTITY_HEADER", "h"}});
+  EXPECT_NE(BuildTokenRequest(app_service, "https://x/.default", resource).url.find("&mi_res_id="),
+            std::string::npos);
+}
+
+TEST(BuildTokenRequest, AzureArcWhenImdsEndpointIsSetWithoutIdentityHeader) {
+  const auto arc =
+      MakeEnv({{"IDENTITY_ENDPOINT", "http://localhost:40342/metadata/identity/oauth2/token"},
+               {"IMDS_ENDPOINT", "http://localhost:40342"}});
+  TokenRequest request = BuildTokenRequest(arc, "https://management.azure.com/.default", "");
+  EXPECT_EQ(request.kind, EndpointKind::kArc);
+  EXPECT_EQ(request.url,
+            "http://localhost:40342/metadata/identity/oauth2/token?api-version=2019-11-01"
+            "&resource=https%3A%2F%2Fmanagement.azure.com%2F");
+  EXPECT_THROW(BuildTokenRequest(arc, "https://x/.default", "some-client"), sdk::Error);
 }
 
 }  // namespace

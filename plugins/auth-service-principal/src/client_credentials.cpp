@@ -77,17 +77,28 @@ std::string Redact(std::string message, std::string_view secret) {
 
 }  // namespace
 
-TokenHttpRequest BuildTokenRequest(const Settings& settings, std::string_view secret,
+std::string TokenEndpoint(std::string_view authority_host, std::string_view tenant_id) {
+  return std::string(authority_host) + "/" + PercentEncode(tenant_id) + "/oauth2/v2.0/token";
+}
+
+TokenHttpRequest BuildTokenRequest(std::string_view authority_host, std::string_view tenant_id,
+                                   std::string_view client_id, const ClientProof& proof,
                                    std::string_view scope) {
   TokenHttpRequest request;
-  request.url =
-      settings.authority_host + "/" + PercentEncode(settings.tenant_id) + "/oauth2/v2.0/token";
+  request.url = TokenEndpoint(authority_host, tenant_id);
   request.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
   request.headers.emplace_back("Accept", "application/json");
-  request.body = sdk::azure::FormEncode({{"client_id", settings.client_id},
-                                         {"client_secret", std::string(secret)},
-                                         {"scope", std::string(scope)},
-                                         {"grant_type", "client_credentials"}});
+  std::vector<std::pair<std::string, std::string>> form = {{"client_id", std::string(client_id)}};
+  if (proof.kind == ClientProof::Kind::kSecret) {
+    form.emplace_back("client_secret", proof.value);
+  } else {
+    form.emplace_back("client_assertion_type",
+                      "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+    form.emplace_back("client_assertion", proof.value);
+  }
+  form.emplace_back("scope", std::string(scope));
+  form.emplace_back("grant_type", "client_credentials");
+  request.body = sdk::azure::FormEncode(form);
   return request;
 }
 

@@ -1,8 +1,8 @@
 // SDK glue of library "service-principal": the ServicePrincipal auth mode (Entra ID client
-// credentials with a client secret) on top of the logic in this folder.
+// credentials with a client secret or a certificate) on top of the logic in this folder.
 #include <mensor/sdk.hpp>
 
-#include "client_credentials.hpp"
+#include "entra_credential.hpp"
 #include "settings.hpp"
 
 namespace mensor::service_principal {
@@ -11,7 +11,8 @@ class ServicePrincipal final : public sdk::AuthMode {
  public:
   static constexpr sdk::TypeInfo kInfo{
       "ServicePrincipal", "",
-      "Entra ID application (client id + client secret) through the v2 client-credentials flow"};
+      "Entra ID application (client id + client secret or certificate) through the v2 "
+      "client-credentials flow"};
 
   static const sdk::Schema& ConfigSchema() {
     static const sdk::Schema schema{
@@ -26,41 +27,42 @@ class ServicePrincipal final : public sdk::AuthMode {
         sdk::Key::String("secretFileName")
             .Describe("Name of the secret file in secretFilePath; otherwise the secret comes "
                       "from PROMITOR_AUTH_APPKEY / AUTH_APPKEY"),
+        sdk::Key::String("certificatePath")
+            .Describe("PEM (certificate + key) or PFX file: authenticate with an RS256 client "
+                      "assertion instead of a secret; password in "
+                      "PROMITOR_AUTH_CERTIFICATE_PASSWORD"),
     };
     return schema;
   }
 
-  explicit ServicePrincipal(sdk::InitContext& ctx) {
-    const sdk::Config& config = ctx.config();
+  explicit ServicePrincipal(sdk::InitContext& ctx) : credential_(Make(ctx.config())) {
+    ctx.logger().Info("ServicePrincipal: " + credential_.Describe());
+  }
+
+  sdk::Token GetToken(sdk::Call& call, std::string_view scope) override {
+    return credential_.GetToken(call, scope);
+  }
+
+ private:
+  static EntraCredential Make(const sdk::Config& config) {
     RawSettings raw;
     raw.identity_id = config.GetString("identityId");
     raw.tenant_id = config.GetString("tenantId");
     raw.authority_host = config.GetString("authorityHost");
     raw.secret_file_path = config.GetString("secretFilePath");
     raw.secret_file_name = config.GetString("secretFileName");
-    settings_ = ResolveSettings(raw, [](const char* name) { return sdk::host::Env(name); });
-    ctx.logger().Debug(
-        "service principal " + settings_.client_id + " in tenant " + settings_.tenant_id + " via " +
-        settings_.authority_host + ", secret from " +
-        (settings_.secret_file.empty() ? std::string("the environment") : settings_.secret_file));
+    raw.certificate_path = config.GetString("certificatePath");
+    Settings settings = ResolveSettings(raw, [](const char* name) { return sdk::host::Env(name); });
+    std::unique_ptr<ProofSource> proof =
+        settings.certificate_path.empty()
+            ? MakeSecretProof(settings)
+            : MakeCertificateProof(settings.certificate_path, settings.certificate_password,
+                                   settings.client_id);
+    return EntraCredential(settings.authority_host, settings.tenant_id, settings.client_id,
+                           std::move(proof));
   }
 
-  sdk::Token GetToken(sdk::Call& call, std::string_view scope) override {
-    const std::string secret = CurrentSecret(settings_);
-    TokenHttpRequest token_request = BuildTokenRequest(settings_, secret, scope);
-    sdk::HttpRequest request;
-    request.method = "POST";
-    request.url = std::move(token_request.url);
-    request.headers = std::move(token_request.headers);
-    request.body = std::move(token_request.body);
-    sdk::HttpResponse response = sdk::HttpSend(call, request);
-    AccessToken token =
-        ParseTokenResponse(response.status, response.body, sdk::host::NowUnixNs(), secret);
-    return sdk::Token{std::move(token.value), token.expires_unix_ns};
-  }
-
- private:
-  Settings settings_;
+  EntraCredential credential_;
 };
 
 }  // namespace mensor::service_principal

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "certificate.hpp"
+
 namespace mensor::service_principal {
 namespace {
 
@@ -52,15 +54,17 @@ Settings ResolveSettings(const RawSettings& raw, const EnvLookup& env) {
   }
   settings.tenant_id = Trim(*raw.tenant_id);
 
-  settings.authority_host =
-      Present(raw.authority_host) ? Trim(*raw.authority_host) : kDefaultAuthorityHost;
-  while (!settings.authority_host.empty() && settings.authority_host.back() == '/') {
-    settings.authority_host.pop_back();
-  }
-  if (settings.authority_host.rfind("https://", 0) != 0 &&
-      settings.authority_host.rfind("http://", 0) != 0) {
-    throw sdk::ConfigError("authorityHost must be an http(s) URL, got '" + settings.authority_host +
-                           "'");
+  settings.authority_host = NormaliseAuthorityHost(
+      Present(raw.authority_host) ? *raw.authority_host : kDefaultAuthorityHost);
+
+  if (Present(raw.certificate_path)) {
+    settings.certificate_path = Trim(*raw.certificate_path);
+    settings.certificate_password =
+        FirstEnv(env, "PROMITOR_AUTH_CERTIFICATE_PASSWORD", "AZURE_CLIENT_CERTIFICATE_PASSWORD")
+            .value_or("");
+    // Loaded now so a wrong path, password or key is a start-up error, not a scrape error.
+    ClientCertificate::Load(settings.certificate_path, settings.certificate_password);
+    return settings;
   }
 
   const bool has_path = Present(raw.secret_file_path);
@@ -93,6 +97,15 @@ Settings ResolveSettings(const RawSettings& raw, const EnvLookup& env) {
         "PROMITOR_AUTH_APPKEY environment variable, or secretFilePath and secretFileName");
   }
   return settings;
+}
+
+std::string NormaliseAuthorityHost(std::string host) {
+  host = Trim(std::move(host));
+  while (!host.empty() && host.back() == '/') host.pop_back();
+  if (host.rfind("https://", 0) != 0 && host.rfind("http://", 0) != 0) {
+    throw sdk::ConfigError("authorityHost must be an http(s) URL, got '" + host + "'");
+  }
+  return host;
 }
 
 std::string CurrentSecret(const Settings& settings) {

@@ -26,9 +26,9 @@ sdk::Error ErrorOf(int status, std::string_view body, std::string_view secret = 
 }
 
 TEST(BuildTokenRequest, PostsClientCredentialsForm) {
-  Settings settings{"client id", "tenant-1", "http://127.0.0.1:9000", "", ""};
-  TokenHttpRequest request =
-      BuildTokenRequest(settings, "p&ss=w+rd", "https://management.azure.com/.default");
+  TokenHttpRequest request = BuildTokenRequest("http://127.0.0.1:9000", "tenant-1", "client id",
+                                               {ClientProof::Kind::kSecret, "p&ss=w+rd"},
+                                               "https://management.azure.com/.default");
   EXPECT_EQ(request.url, "http://127.0.0.1:9000/tenant-1/oauth2/v2.0/token");
   EXPECT_EQ(request.body,
             "client_id=client%20id&client_secret=p%26ss%3Dw%2Brd"
@@ -36,6 +36,17 @@ TEST(BuildTokenRequest, PostsClientCredentialsForm) {
   ASSERT_FALSE(request.headers.empty());
   EXPECT_EQ(request.headers[0].first, "Content-Type");
   EXPECT_EQ(request.headers[0].second, "application/x-www-form-urlencoded");
+}
+
+TEST(BuildTokenRequest, PostsClientAssertionForm) {
+  TokenHttpRequest request =
+      BuildTokenRequest("https://login.microsoftonline.us", "t", "app",
+                        {ClientProof::Kind::kAssertion, "a.b.c"}, "https://x/.default");
+  EXPECT_EQ(request.url, "https://login.microsoftonline.us/t/oauth2/v2.0/token");
+  EXPECT_EQ(request.body,
+            "client_id=app&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-"
+            "type%3Ajwt-bearer&client_assertion=a.b.c&scope=https%3A%2F%2Fx%2F.default"
+            "&grant_type=client_credentials");
 }
 
 TEST(ParseTokenResponse, NumericExpiresIn) {

@@ -44,6 +44,7 @@ SimResponse Simulator::FaultResponse(const SimRequest& request, const Route& rou
   switch (route.kind) {
     case Kind::kImds:
     case Kind::kAppServiceIdentity:
+    case Kind::kArcIdentity:
       response = ImdsError(
           status, fault.code.value_or(status == 429 ? "too_many_requests" : "service_unavailable"),
           message);
@@ -99,6 +100,7 @@ SimResponse Simulator::HandleControl(const SimRequest& request, TimePoint now) {
     faults_.Clear();
     log_.Reset();
     budget_.Reset();
+    entra_.ClearAccepted();
     return JsonResponse(200, {{"status", "reset"}});
   }
   if (path == "/_sim/token" && method == "GET") {
@@ -116,6 +118,34 @@ SimResponse Simulator::HandleControl(const SimRequest& request, TimePoint now) {
     const TokenSubject subject{std::string(kSimTenantId), "sim-control",
                                "00000000-0000-0000-0000-00000000c0de"};
     return JsonResponse(200, {{"access_token", issuer_.Issue(subject, audience, now, lifetime)}});
+  }
+  if (path == "/_sim/federated-token" && method == "GET") {
+    // What kubelet would project into a workload-identity pod, signed as the cluster's issuer.
+    std::chrono::seconds lifetime{3600};
+    if (const auto text = request.query.Get("lifetime")) {
+      try {
+        lifetime = std::chrono::seconds(std::stoll(*text));
+      } catch (const std::exception&) {
+        return JsonResponse(400, {{"error", "lifetime must be an integer number of seconds"}});
+      }
+    }
+    std::string jti;
+    const std::string token = IssueFederatedToken(
+        issuer_, request.query.Get("issuer").value_or(std::string(kSimOidcIssuer)),
+        request.query.Get("subject").value_or("system:serviceaccount:monitoring:mensor"),
+        request.query.Get("audience").value_or(std::string(kTokenExchangeAudience)), now, lifetime,
+        &jti);
+    return JsonResponse(200, {{"token", token}, {"jti", jti}});
+  }
+  if (path == "/_sim/assertions" && method == "GET") {
+    nlohmann::json accepted = nlohmann::json::array();
+    for (const auto& item : entra_.accepted()) {
+      accepted.push_back({{"kind", item.kind},
+                          {"client_id", item.client_id},
+                          {"subject", item.subject},
+                          {"jti", item.jti}});
+    }
+    return JsonResponse(200, {{"accepted", accepted}});
   }
   return JsonResponse(404, {{"error", "unknown control endpoint " + method + " " + path}});
 }

@@ -3,9 +3,13 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/pem.h>
 #include <openssl/rand.h>
+#include <openssl/sha.h>
+#include <openssl/x509.h>
 
 #include <cstdio>
+#include <memory>
 #include <stdexcept>
 
 namespace mensor::sim {
@@ -124,6 +128,62 @@ uint64_t StableHash(std::string_view data, uint64_t seed) {
   hash *= 0x94d049bb133111ebULL;
   hash ^= hash >> 31;
   return hash;
+}
+
+std::string Sha1(std::string_view data) {
+  unsigned char digest[SHA_DIGEST_LENGTH];
+  SHA1(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
+  return std::string(reinterpret_cast<char*>(digest), sizeof digest);
+}
+
+std::string Sha256(std::string_view data) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
+  return std::string(reinterpret_cast<char*>(digest), sizeof digest);
+}
+
+namespace {
+using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
+using X509Ptr = std::unique_ptr<X509, decltype(&X509_free)>;
+using PKeyPtr = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
+using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
+
+X509Ptr ReadX509(std::string_view pem) {
+  BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), BIO_free);
+  if (!bio) throw std::runtime_error("out of memory reading a certificate");
+  return X509Ptr(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr), X509_free);
+}
+}  // namespace
+
+Certificate ParseCertificatePem(std::string_view pem) {
+  X509Ptr x509 = ReadX509(pem);
+  if (!x509) throw std::runtime_error("not a PEM X.509 certificate");
+  unsigned char* der = nullptr;
+  const int length = i2d_X509(x509.get(), &der);
+  if (length <= 0) throw std::runtime_error("cannot DER-encode the certificate");
+  Certificate certificate;
+  certificate.der.assign(reinterpret_cast<char*>(der), static_cast<size_t>(length));
+  OPENSSL_free(der);
+  certificate.pem = std::string(pem);
+  certificate.sha1_thumbprint = Sha1(certificate.der);
+  certificate.sha256_thumbprint = Sha256(certificate.der);
+  return certificate;
+}
+
+bool VerifyRs256(const Certificate& certificate, std::string_view data,
+                 std::string_view signature) {
+  X509Ptr x509 = ReadX509(certificate.pem);
+  if (!x509) return false;
+  PKeyPtr key(X509_get_pubkey(x509.get()), EVP_PKEY_free);
+  if (!key || EVP_PKEY_base_id(key.get()) != EVP_PKEY_RSA) return false;
+  MdCtxPtr context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  if (!context ||
+      EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1) {
+    return false;
+  }
+  return EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char*>(signature.data()),
+                          signature.size(), reinterpret_cast<const unsigned char*>(data.data()),
+                          data.size()) == 1;
 }
 
 }  // namespace mensor::sim

@@ -17,6 +17,23 @@ std::string RandomBytes(size_t count);
 std::string NewUuid();
 // A GUID-shaped string derived from `seed`, for stable synthetic object ids.
 std::string StableUuid(std::string_view seed);
+// Raw digests.
+std::string Sha1(std::string_view data);
+std::string Sha256(std::string_view data);
+
+// A registered X.509 certificate (public part only): its DER encoding for thumbprints and its
+// key for RS256 signature checks.
+struct Certificate {
+  std::string der;
+  std::string pem;
+  std::string sha1_thumbprint;    // Raw bytes (Entra's x5t is base64url of this).
+  std::string sha256_thumbprint;  // Raw bytes (x5t#S256).
+};
+// Parses one PEM certificate. Throws std::runtime_error naming the problem.
+Certificate ParseCertificatePem(std::string_view pem);
+// RSASSA-PKCS1-v1_5 with SHA-256 (JWT "RS256") over `data`, checked with the certificate's key.
+bool VerifyRs256(const Certificate& certificate, std::string_view data, std::string_view signature);
+
 // 64-bit FNV-1a with a final avalanche: stable across runs and platforms.
 uint64_t StableHash(std::string_view data, uint64_t seed = 0);
 

@@ -66,23 +66,42 @@ EntraEndpoint::Credential EntraEndpoint::ReadCredential(const SimRequest& reques
 }
 
 std::optional<EntraError> EntraEndpoint::Authenticate(const ClientRegistration& client,
-                                                      const Credential& credential) const {
+                                                      const Credential& credential,
+                                                      const SimRequest& request,
+                                                      const FieldList& form,
+                                                      std::string_view tenant, TimePoint now) {
   switch (credential.kind) {
     case Credential::Kind::kNone:
       return EntraError{400, "invalid_client", 7000218,
                         "The request body must contain the following parameter: "
                         "'client_assertion' or 'client_secret'."};
     case Credential::Kind::kSecret:
-      if (ConstantTimeEquals(credential.value, client.secret)) return std::nullopt;
+      if (!client.secret.empty() && ConstantTimeEquals(credential.value, client.secret)) {
+        return std::nullopt;
+      }
       return EntraError{401, "invalid_client", 7000215,
                         "Invalid client secret provided. Ensure the secret being sent in the "
                         "request is the client secret value, not the client secret ID, for a "
                         "secret added to app '" +
                             client.client_id + "'."};
-    case Credential::Kind::kAssertion:
-      return EntraError{401, "invalid_client", 700027,
-                        "Client assertion failed signature validation. (The simulator does not "
-                        "accept client assertions yet.)"};
+    case Credential::Kind::kAssertion: {
+      AssertionContext context;
+      context.client_id = client.client_id;
+      context.certificates = client.certificates;
+      context.federated = client.federated;
+      // The simulator is its own authority: the URL the client reached is the audience.
+      context.token_endpoint = "http://" + request.headers.Get("Host").value_or("") + "/" +
+                               std::string(tenant) + "/oauth2/v2.0/token";
+      context.oidc_issuer = &issuer_;
+      context.now = now;
+      auto outcome =
+          CheckClientAssertion(context, form.Get("client_assertion_type"), credential.value);
+      if (auto* error = std::get_if<EntraError>(&outcome)) return *error;
+      constexpr size_t kRemembered = 100;
+      accepted_.push_back(std::get<AcceptedAssertion>(std::move(outcome)));
+      if (accepted_.size() > kRemembered) accepted_.pop_front();
+      return std::nullopt;
+    }
   }
   return std::nullopt;
 }
@@ -95,7 +114,7 @@ const ClientRegistration* EntraEndpoint::FindClient(std::string_view client_id) 
 }
 
 SimResponse EntraEndpoint::Handle(const SimRequest& request, std::string_view tenant,
-                                  TimePoint now) const {
+                                  TimePoint now) {
   const auto fail = [&](const EntraError& error) {
     return EntraErrorResponse(error, request, now);
   };
@@ -152,7 +171,9 @@ SimResponse EntraEndpoint::Handle(const SimRequest& request, std::string_view te
                      "administrator of the tenant or consented to by any user in the tenant. You "
                      "may have sent your authentication request to the wrong tenant."});
   }
-  if (auto error = Authenticate(*client, credential)) return fail(*error);
+  if (auto error = Authenticate(*client, credential, request, form, tenant, now)) {
+    return fail(*error);
+  }
 
   const TokenSubject subject{std::string(tenant), client->client_id,
                              StableUuid("service-principal:" + ToLower(client->client_id))};

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <variant>
 
@@ -136,6 +138,53 @@ SimResponse HandleAppServiceToken(const SimRequest& request, const TokenIssuer& 
             {"resource", *resource},
             {"token_type", "Bearer"},
             {"client_id", identity.client_id}});
+}
+
+SimResponse ArcIdentityEndpoint::Handle(const SimRequest& request, const TokenIssuer& issuer,
+                                        TimePoint now) {
+  if (!enabled()) {
+    return ImdsError(404, "not_found", "Azure Arc is not simulated; start with --arc-key-dir");
+  }
+  if (request.method != "GET") {
+    return ImdsError(405, "invalid_request", "Only GET is supported on this endpoint");
+  }
+  if (request.headers.Get("Metadata") != "true") {
+    return ImdsError(400, "invalid_request", "Required metadata header not specified");
+  }
+  const auto api_version = request.query.Get("api-version");
+  if (api_version != "2019-11-01" && api_version != "2020-06-01") {
+    return ImdsError(400, "invalid_request",
+                     "Invalid value for 'api-version': " + api_version.value_or(""));
+  }
+  const auto resource = request.query.Get("resource");
+  if (!resource || !IsResourceUri(*resource)) {
+    return ImdsError(400, "invalid_request", "Required query variable 'resource' is missing");
+  }
+  const auto authorization = request.headers.Get("Authorization");
+  if (!authorization) {
+    // A fresh secret in a file only the agent's host user may read.
+    const std::string key = Base64UrlEncode(RandomBytes(32));
+    const auto path = std::filesystem::path(key_directory_) / (NewUuid() + ".key");
+    std::ofstream(path, std::ios::binary) << key;
+    issued_keys_.insert(key);
+    SimResponse response = ImdsError(401, "unauthorized", "Use the key file's content");
+    response.headers.Add("WWW-Authenticate", "Basic realm=" + path.string());
+    return response;
+  }
+  if (!StartsWithIgnoreCase(*authorization, "Basic ") ||
+      issued_keys_.erase(std::string(Trim(std::string_view(*authorization).substr(6)))) == 0) {
+    return ImdsError(401, "unauthorized", "The key in the Authorization header is not valid");
+  }
+  const Identity identity{std::string(kSystemClientId),
+                          StableUuid("object:" + std::string(kSystemClientId))};
+  const TokenSubject subject{std::string(kSimTenantId), identity.client_id, identity.object_id};
+  const auto epoch = [](TimePoint t) { return std::to_string(t.time_since_epoch().count()); };
+  return JsonResponse(200, {{"access_token", issuer.Issue(subject, *resource, now)},
+                            {"expires_in", std::to_string(issuer.lifetime().count())},
+                            {"expires_on", epoch(now + issuer.lifetime())},
+                            {"not_before", epoch(now)},
+                            {"resource", *resource},
+                            {"token_type", "Bearer"}});
 }
 
 }  // namespace mensor::sim

@@ -1,6 +1,8 @@
 #include "options.hpp"
 
 #include <charconv>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace mensor::sim {
@@ -19,13 +21,31 @@ Int ParseInt(const std::string& flag, const std::string& text, Int min, Int max)
   return value;
 }
 
+ClientRegistration& ClientNamed(std::vector<ClientRegistration>& clients, const std::string& id) {
+  for (auto& client : clients) {
+    if (EqualsIgnoreCase(client.client_id, id)) return client;
+  }
+  clients.push_back(ClientRegistration{id, "", {}, {}});
+  return clients.back();
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read '" + path + "'");
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
 }  // namespace
 
 std::string UsageText() {
   return "usage: mensor-azure-sim [--port N] [--port-file F] [--world F] [--seed N]\n"
          "                        [--token-lifetime S] [--client id:secret]...\n"
-         "                        [--identity-header H] [--arm-read-budget N]\n"
-         "                        [--batch-budget N] [--latency-ms N]\n"
+         "                        [--client-cert id:cert.pem]...\n"
+         "                        [--federated-credential id,issuer,subject]...\n"
+         "                        [--identity-header H] [--arc-key-dir D]\n"
+         "                        [--arm-read-budget N] [--batch-budget N] [--latency-ms N]\n"
          "                        [--estate N] [--estate-entities N] [--regions r1,...]\n"
          "Simulates IMDS, the App Service identity endpoint, Entra ID client credentials and\n"
          "the Azure Monitor ARM metrics API on 127.0.0.1. Control API under /_sim/.\n";
@@ -65,7 +85,24 @@ CommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
       if (colon == std::string::npos || colon == 0 || colon + 1 == value.size()) {
         throw std::invalid_argument("--client: expected id:secret, got '" + value + "'");
       }
-      result.clients.push_back({value.substr(0, colon), value.substr(colon + 1)});
+      result.clients.push_back({value.substr(0, colon), value.substr(colon + 1), {}, {}});
+    } else if (flag == "--client-cert") {
+      const auto colon = value.find(':');
+      if (colon == std::string::npos || colon == 0 || colon + 1 == value.size()) {
+        throw std::invalid_argument("--client-cert: expected id:path-to-cert.pem, got '" + value +
+                                    "'");
+      }
+      result.client_certificates.emplace_back(value.substr(0, colon), value.substr(colon + 1));
+    } else if (flag == "--federated-credential") {
+      const auto parts = Split(value, ',');
+      if (parts.size() != 3 || parts[0].empty() || parts[1].empty() || parts[2].empty()) {
+        throw std::invalid_argument(
+            "--federated-credential: expected client-id,issuer,subject, got '" + value + "'");
+      }
+      result.federated_credentials.emplace_back(parts[0], FederatedCredential{parts[1], parts[2]});
+    } else if (flag == "--arc-key-dir") {
+      if (value.empty()) throw std::invalid_argument("--arc-key-dir: must not be empty");
+      result.arc_key_directory = value;
     } else if (flag == "--identity-header") {
       if (value.empty()) throw std::invalid_argument("--identity-header: must not be empty");
       result.identity_header = value;
@@ -97,7 +134,18 @@ SimulatorOptions ToSimulatorOptions(const CommandLine& command_line) {
   options.seed = command_line.seed;
   options.token_lifetime = std::chrono::seconds(command_line.token_lifetime);
   if (!command_line.clients.empty()) options.clients = command_line.clients;
+  for (const auto& [id, path] : command_line.client_certificates) {
+    try {
+      ClientNamed(options.clients, id).certificates.push_back(ParseCertificatePem(ReadFile(path)));
+    } catch (const std::exception& e) {
+      throw std::runtime_error("--client-cert " + id + ":" + path + ": " + e.what());
+    }
+  }
+  for (const auto& [id, credential] : command_line.federated_credentials) {
+    ClientNamed(options.clients, id).federated.push_back(credential);
+  }
   options.identity_header = command_line.identity_header;
+  options.arc_key_directory = command_line.arc_key_directory;
   options.arm_read_budget = command_line.arm_read_budget;
   options.batch_budget = command_line.batch_budget;
   options.latency = std::chrono::milliseconds(command_line.latency_ms);

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "simulator.hpp"
@@ -16,7 +17,12 @@ struct CommandLine {
   uint64_t seed = 0;
   int64_t token_lifetime = 3600;
   std::vector<ClientRegistration> clients;  // Empty: the default sim-client-id.
+  // --client-cert id:pem-path and --federated-credential id,issuer,subject: attach to the client
+  // of that id, registering it (without a secret) when --client did not.
+  std::vector<std::pair<std::string, std::string>> client_certificates;
+  std::vector<std::pair<std::string, FederatedCredential>> federated_credentials;
   std::string identity_header = "sim-identity-header";
+  std::string arc_key_directory;
   int64_t arm_read_budget = 12000;
   int64_t batch_budget = 1'000'000;
   int64_t latency_ms = 0;

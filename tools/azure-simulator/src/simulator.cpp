@@ -15,6 +15,7 @@ Simulator::Simulator(SimulatorOptions options)
                                    : TokenIssuer(options_.token_lifetime)),
       world_(options_.world ? std::move(*options_.world) : World(options_.seed)),
       entra_(issuer_, options_.clients),
+      arc_(options_.arc_key_directory),
       arm_(world_),
       storage_queue_(world_.data_plane()),
       log_analytics_(world_.data_plane(), issuer_),
@@ -33,6 +34,8 @@ std::string_view Simulator::KindName(Kind kind) {
       return "imds";
     case Kind::kAppServiceIdentity:
       return "app_service_identity";
+    case Kind::kArcIdentity:
+      return "arc_identity";
     case Kind::kEntraToken:
       return "entra_token";
     case Kind::kMetrics:
@@ -73,6 +76,8 @@ Simulator::Route Simulator::Classify(const SimRequest& request) {
     route.kind = Kind::kStorageQueue;
   } else if (LogAnalyticsApi::Matches(path)) {
     route.kind = Kind::kLogAnalytics;
+  } else if (path == "/arc/metadata/identity/oauth2/token") {
+    route.kind = Kind::kArcIdentity;
   } else if (auto arm = MatchArmMetricsRoute(path)) {
     static constexpr Kind kKinds[] = {Kind::kMetrics, Kind::kMetricDefinitions,
                                       Kind::kMetricNamespaces};
@@ -147,6 +152,8 @@ SimResponse Simulator::Dispatch(const SimRequest& request, const Route& route, T
       return HandleImdsToken(request, issuer_, now);
     case Kind::kAppServiceIdentity:
       return HandleAppServiceToken(request, issuer_, options_.identity_header, now);
+    case Kind::kArcIdentity:
+      return arc_.Handle(request, issuer_, now);
     case Kind::kEntraToken:
       return entra_.Handle(request, route.tenant, now);
     case Kind::kMetrics:

@@ -15,6 +15,7 @@
 #include "entra.hpp"
 #include "faults.hpp"
 #include "log_analytics_api.hpp"
+#include "managed_identity.hpp"
 #include "read_budget.hpp"
 #include "request_log.hpp"
 #include "storage_queue_api.hpp"
@@ -26,7 +27,7 @@ namespace mensor::sim {
 struct SimulatorOptions {
   uint64_t seed = 0;
   std::chrono::seconds token_lifetime{3600};
-  std::vector<ClientRegistration> clients = {{"sim-client-id", "sim-client-secret"}};
+  std::vector<ClientRegistration> clients = {{"sim-client-id", "sim-client-secret", {}, {}}};
   std::string identity_header = "sim-identity-header";
   int64_t arm_read_budget = 12000;
   int64_t batch_budget = 1'000'000;          // getBatch calls per subscription and hour; then 529
@@ -34,6 +35,7 @@ struct SimulatorOptions {
   std::optional<World> world;                // Nothing: the open default world.
   std::function<Clock::time_point()> clock;  // Nothing: the system clock.
   std::optional<std::string> signing_key;    // Nothing: random per process.
+  std::string arc_key_directory;             // Empty: Azure Arc's endpoint answers 404.
 };
 
 class Simulator {
@@ -49,6 +51,7 @@ class Simulator {
   enum class Kind {
     kImds,
     kAppServiceIdentity,
+    kArcIdentity,
     kEntraToken,
     kMetrics,
     kMetricDefinitions,
@@ -83,6 +86,7 @@ class Simulator {
   TokenIssuer issuer_;
   World world_;
   EntraEndpoint entra_;
+  ArcIdentityEndpoint arc_;
   ArmMetricsApi arm_;
   StorageQueueApi storage_queue_;
   LogAnalyticsApi log_analytics_;

@@ -34,9 +34,19 @@ std::string TokenIssuer::Issue(const TokenSubject& subject, std::string_view aud
       {"tid", subject.tenant_id},
       {"ver", "1.0"},
   };
+  return SignJwt(header.dump(), payload.dump());
+}
+
+std::string TokenIssuer::SignJwt(std::string_view header_json,
+                                 std::string_view payload_json) const {
   const std::string signing_input =
-      Base64UrlEncode(header.dump()) + "." + Base64UrlEncode(payload.dump());
+      Base64UrlEncode(header_json) + "." + Base64UrlEncode(payload_json);
   return signing_input + "." + Base64UrlEncode(HmacSha256(key_, signing_input));
+}
+
+bool TokenIssuer::VerifySignature(std::string_view signing_input,
+                                  std::string_view signature) const {
+  return ConstantTimeEquals(signature, HmacSha256(key_, signing_input));
 }
 
 TokenValidation TokenIssuer::Validate(std::string_view token, TimePoint now) const {
@@ -50,7 +60,7 @@ TokenValidation TokenIssuer::Validate(std::string_view token, TimePoint now) con
   const auto signature = Base64UrlDecode(token.substr(second + 1));
   const auto payload_text = Base64UrlDecode(token.substr(first + 1, second - first - 1));
   if (!signature || !payload_text || !Base64UrlDecode(token.substr(0, first))) return result;
-  if (!ConstantTimeEquals(*signature, HmacSha256(key_, signing_input))) {
+  if (!VerifySignature(signing_input, *signature)) {
     result.status = TokenStatus::kBadSignature;
     return result;
   }

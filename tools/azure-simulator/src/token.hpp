@@ -47,6 +47,9 @@ class TokenIssuer {
   std::string Issue(const TokenSubject& subject, std::string_view audience, TimePoint now,
                     std::optional<std::chrono::seconds> lifetime = std::nullopt) const;
   TokenValidation Validate(std::string_view token, TimePoint now) const;
+  // Any HS256 JWT under this issuer's key (federated tokens use it too), and the check.
+  std::string SignJwt(std::string_view header_json, std::string_view payload_json) const;
+  bool VerifySignature(std::string_view signing_input, std::string_view signature) const;
 
  private:
   std::string key_;

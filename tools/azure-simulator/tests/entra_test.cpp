@@ -10,7 +10,7 @@ namespace {
 using testing::FixedNow;
 
 const TokenIssuer kIssuer("key", std::chrono::seconds(3599));
-const EntraEndpoint kEntra(kIssuer, {{"app-1", "secret-1"}});
+EntraEndpoint kEntra(kIssuer, {{"app-1", "secret-1", {}, {}}});
 constexpr const char* kTenant = "11111111-2222-3333-4444-555555555555";
 constexpr const char* kGoodForm =
     "client_id=app-1&scope=https%3A%2F%2Fmanagement.azure.com%2F.default"

@@ -18,8 +18,13 @@ namespace mensor::agent {
 class AgentBackend final : public plugin::HostBackend {
  public:
   using GetToken = std::function<std::string(const std::string& scope)>;
+  /// Drops a token the service rejected (401) so the next GetToken renews it.
+  using RejectToken = std::function<void(const std::string& scope, const std::string& token)>;
 
-  AgentBackend(net::HttpClient& client, net::HttpServer& server, GetToken get_token);
+  /// With `reject_token`, a 401 answer to a request with auth_scope is retried once with a
+  /// renewed token (a revoked or rotated token must not fail a whole scrape).
+  AgentBackend(net::HttpClient& client, net::HttpServer& server, GetToken get_token,
+               RejectToken reject_token = nullptr);
 
   plugin::HttpResult HttpSend(const plugin::HttpCall& call, int64_t deadline_mono_ns) override;
   bool AddRoute(std::string path, plugin::RouteFn handler) override;
@@ -34,6 +39,7 @@ class AgentBackend final : public plugin::HostBackend {
   net::HttpClient& client_;
   net::HttpServer& server_;
   GetToken get_token_;
+  RejectToken reject_token_;
   std::vector<std::string> routes_;
 };
 

@@ -29,6 +29,8 @@ class AuthSession {
   void Destroy();
 
   TokenCache& tokens() { return tokens_; }
+  /// The authentication.mode value, e.g. "ServicePrincipal".
+  const std::string& mode_name() const { return ctx_.instance; }
 
  private:
   AccessToken Fetch(const std::string& scope);

@@ -35,6 +35,8 @@ struct AuthenticationConfig {
   std::optional<std::string> identity_id;  // falls back to PROMITOR_AUTH_APPID / AUTH_APPID
   std::optional<std::string> secret_file_path;
   std::optional<std::string> secret_file_name;
+  std::optional<std::string> certificate_path;  // Mensor: PEM/PFX for ServicePrincipal
+  std::optional<std::string> identity_id_type;  // Mensor: ClientId | ObjectId | ResourceId
 };
 
 struct MetricsConfigurationConfig {
