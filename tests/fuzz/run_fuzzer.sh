@@ -24,6 +24,7 @@ if [ ! -x "$binary" ] || [ -n "$(find "${sources[@]}" "$root/core/config/include
   "$cxx" "${flags[@]}" "$out"/obj/*.o -lyaml-cpp -o "$binary"
 fi
 
+mkdir -p "$out/corpus-$$"
 find "$root/tests/config-corpus/cases" "$root/config/examples" -name '*.yaml' -exec cp {} "$out/seeds/" \;
 # -timeout: one input taking over 10 s counts as a hang; -rss_limit_mb bounds memory.
 "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
