@@ -51,7 +51,7 @@ class ConfigErrorsTest(unittest.TestCase):
         self.assertEqual(result.returncode, EXIT_BAD_CONFIG, result.stderr)
         # Reported on the mapping that lacks the key (its first line, `aggregation:`).
         line = line_of(broken, "azureMetricConfiguration:") + 1
-        self.assert_diagnostic(result, config, line, ".*'metricName'.*missing")
+        self.assert_diagnostic(result, config, line, ".*metricName'.*missing")
 
     def test_missing_runtime_yaml_exits_4(self):
         folder = self.workdir / "empty"
@@ -107,7 +107,7 @@ class ConfigErrorsTest(unittest.TestCase):
         config = self.config(broken)
         result = self.run_agent("validate", "--config-folder", config)
         self.assertEqual(result.returncode, EXIT_BAD_CONFIG, result.stderr)
-        self.assert_diagnostic(result, config, r"\d+", ".*'metricName'.*missing")
+        self.assert_diagnostic(result, config, r"\d+", ".*metricName'.*missing")
         self.assertIn("1 error(s)", result.stdout)
 
 

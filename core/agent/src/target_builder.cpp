@@ -2,6 +2,8 @@
 
 #include "mensor/azure/filter.hpp"
 #include "mensor/azure/resource_id.hpp"
+#include "mensor/config/declaration_keys.hpp"
+#include "mensor/plugin/config_schema.hpp"
 #include "mensor/plugin/detail/call.hpp"
 #include "mensor/plugin/detail/config.hpp"
 #include "mensor/plugin/detail/results.hpp"
@@ -14,27 +16,6 @@ namespace {
 constexpr int kDefaultTop = 10000;
 
 mensor_str View(const std::string& text) { return {text.data(), text.size()}; }
-
-config::ValueType ToValueType(int32_t type) {
-  switch (type) {
-    case MENSOR_CFG_INT:
-      return config::ValueType::kInt;
-    case MENSOR_CFG_DOUBLE:
-      return config::ValueType::kDouble;
-    case MENSOR_CFG_BOOL:
-      return config::ValueType::kBool;
-    case MENSOR_CFG_DURATION:
-      return config::ValueType::kDuration;
-    case MENSOR_CFG_STRING_LIST:
-      return config::ValueType::kStringList;
-    case MENSOR_CFG_OBJECT:
-      return config::ValueType::kObject;
-    case MENSOR_CFG_OBJECT_LIST:
-      return config::ValueType::kObjectList;
-    default:
-      return config::ValueType::kString;
-  }
-}
 
 azure::Aggregation ToAggregation(config::AggregationType type) {
   switch (type) {
@@ -91,25 +72,6 @@ void AddCallError(const config::ResourceEntry& entry, const mensor_call& call, c
 
 }  // namespace
 
-std::vector<config::KeySpec> ToKeySpecs(const mensor_config_schema* schema) {
-  std::vector<config::KeySpec> specs;
-  if (schema == nullptr || schema->keys == nullptr) return specs;
-  for (size_t i = 0; i < schema->key_count; ++i) {
-    // key_size is the plugin's stride (A3): the key struct may have grown since.
-    const auto* key = reinterpret_cast<const mensor_config_key*>(
-        reinterpret_cast<const char*>(schema->keys) + i * schema->key_size);
-    config::KeySpec spec;
-    spec.name = key->name != nullptr ? key->name : "";
-    spec.type = ToValueType(key->type);
-    spec.required = (key->flags & MENSOR_CFG_REQUIRED) != 0;
-    spec.secret = (key->flags & MENSOR_CFG_SECRET) != 0;
-    if (key->default_value != nullptr) spec.default_value = key->default_value;
-    if (key->description != nullptr) spec.description = key->description;
-    specs.push_back(std::move(spec));
-  }
-  return specs;
-}
-
 std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declaration,
                                        const plugin::PluginRegistry& registry,
                                        config::Diagnostics& diagnostics) {
@@ -122,6 +84,7 @@ std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declara
     const auto type = registry.FindResourceType(metric.resource_type);
     if (!type || !metric.azure_metric_configuration) continue;
     const config::AzureMetricConfiguration& azure_metric = *metric.azure_metric_configuration;
+    const auto schema = plugin::ToKeySpecs(type->desc.config);
     std::vector<mensor_str> dimension_views;
     for (const auto& dimension : azure_metric.dimensions)
       dimension_views.push_back(View(dimension));
@@ -138,6 +101,12 @@ std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declara
       info.resource_group = View(entry.resource_group_name);
       info.tenant_id = View(metadata.tenant_id);
 
+      // An entry its schema already rejected (reported by the loader) is not shown to the plugin:
+      // its validate() would only repeat the same problem in other words.
+      config::Diagnostics schema_check;
+      config::ValidateMapping(entry.node, entry.location.file, schema, config::ResourceOverrideKeys(), "",
+                              schema_check);
+      if (schema_check.HasErrors()) continue;
       mensor_config resource_config(entry.node, entry.location.file, false, type->desc.config);
       mensor_call validate_call;
       validate_call.report = ReporterFor(entry, diagnostics);

@@ -1,4 +1,5 @@
 #include "mensor/agent/target_builder.hpp"
+#include "mensor/plugin/config_schema.hpp"
 
 #include <gtest/gtest.h>
 
@@ -38,7 +39,7 @@ std::unique_ptr<Built> Build(const std::string& metrics) {
       [&registry](std::string_view type) -> std::optional<std::vector<config::KeySpec>> {
     const auto found = registry.FindResourceType(type);
     if (!found) return std::nullopt;
-    return ToKeySpecs(found->desc.config);
+    return plugin::ToKeySpecs(found->desc.config);
   };
   const auto declaration = config::LoadMetricsDeclarationFromString(
       std::string(kHeader) + metrics, "decl.yaml", built->diagnostics, options);
@@ -211,7 +212,7 @@ TEST(TargetBuilderTest, ToKeySpecsHonoursKeySize) {
       {{"names", MENSOR_CFG_STRING_LIST, 0, nullptr, nullptr, nullptr}, {}},
   };
   mensor_config_schema schema{sizeof(mensor_config_schema), sizeof(GrownKey), 4, &keys[0].key};
-  const auto specs = ToKeySpecs(&schema);
+  const auto specs = plugin::ToKeySpecs(&schema);
   ASSERT_EQ(specs.size(), 4u);
   EXPECT_EQ(specs[0].name, "namespace");
   EXPECT_TRUE(specs[0].required);
@@ -223,7 +224,7 @@ TEST(TargetBuilderTest, ToKeySpecsHonoursKeySize) {
   EXPECT_EQ(specs[2].name, "password");
   EXPECT_TRUE(specs[2].secret);
   EXPECT_EQ(specs[3].type, config::ValueType::kStringList);
-  EXPECT_TRUE(ToKeySpecs(nullptr).empty());
+  EXPECT_TRUE(plugin::ToKeySpecs(nullptr).empty());
 }
 
 }  // namespace

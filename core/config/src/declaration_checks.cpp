@@ -2,6 +2,7 @@
 #include <map>
 
 #include "declaration_parts.hpp"
+#include "mensor/config/declaration_keys.hpp"
 #include "mensor/config/key_spec.hpp"
 
 namespace mensor::config::internal {
@@ -97,10 +98,8 @@ void CheckMetric(const MetricsDeclaration& declaration, ParsedMetric& parsed,
   }
   if (context.options.resource_schema && !metric.resource_type.empty()) {
     if (const auto schema = context.options.resource_schema(metric.resource_type)) {
-      static const std::vector<std::string> kAlwaysAllowed = {"subscriptionId",
-                                                              "resourceGroupName"};
       for (const auto& resource : metric.resources) {
-        ValidateMapping(resource.node, context.file, *schema, kAlwaysAllowed,
+        ValidateMapping(resource.node, context.file, *schema, ResourceOverrideKeys(),
                         "resource of type '" + metric.resource_type + "'", context.diagnostics);
       }
     }

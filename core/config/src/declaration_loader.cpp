@@ -45,11 +45,21 @@ bool IsValidMetricName(std::string_view name) {
   return true;
 }
 
-bool IsValidLabelName(std::string_view name) {
+std::string ExportedLabelName(std::string_view name) {
   std::string sanitized = ToLowerAscii(name);
   for (char& c : sanitized) {
     if (c == '/') c = '_';
   }
+  return sanitized;
+}
+
+bool IsBuiltInLabel(std::string_view exported_name) {
+  return exported_name == "resource_group" || exported_name == "subscription_id" ||
+         exported_name == "resource_uri" || exported_name == "instance_name";
+}
+
+bool IsValidLabelName(std::string_view name) {
+  const std::string sanitized = ExportedLabelName(name);
   if (sanitized.starts_with("__")) return false;
   return IsValidMetricName(sanitized) && sanitized.find(':') == std::string::npos;
 }
@@ -78,8 +88,7 @@ MetricsDeclaration LoadMetricsDeclarationFromString(std::string_view yaml,
   }
 
   internal::ParseContext context{file_name, diagnostics, options};
-  MappingReader reader(root, {"version", "azureMetadata", "metricDefaults", "metrics"}, file_name,
-                       diagnostics);
+  MappingReader reader(root, "", file_name, diagnostics);
   if (!CheckVersion(reader)) return declaration;
 
   const auto metadata = reader.Mapping("azureMetadata", true);

@@ -1,5 +1,6 @@
 // azureMetadata and metricDefaults.
 #include <array>
+#include <map>
 #include <regex>
 
 #include "declaration_parts.hpp"
@@ -39,18 +40,13 @@ std::optional<AzureCloud> ParseCloud(MappingReader& reader) {
 }
 
 CloudEndpoints ParseEndpoints(const YAML::Node& node, ParseContext& context) {
-  MappingReader reader(
-      node,
-      {"authenticationEndpoint", "resourceManagerEndpoint", "graphEndpoint", "managementEndpoint",
-       "storageEndpointSuffix", "keyVaultSuffix", "metricsQueryAudience", "metricsClientAudience",
-       "logAnalyticsEndpoint", "metricsBatchEndpoint"},
-      context.file, context.diagnostics);
+  MappingReader reader(node, "azureMetadata.endpoints", context.file, context.diagnostics);
   const auto url = [&](std::string_view key, bool required) -> std::string {
     const auto value = reader.Scalar(key, required);
     if (!value) return "";
     if (!IsAbsoluteUrl(value->Scalar())) {
       reader.Error(*value, "'" + value->Scalar() + "' is not an absolute URL, which '" +
-                               std::string(key) + "' must be");
+                               reader.Qualified(key) + "' must be");
     }
     return value->Scalar();
   };
@@ -63,12 +59,12 @@ CloudEndpoints ParseEndpoints(const YAML::Node& node, ParseContext& context) {
   endpoints.key_vault_suffix = reader.String("keyVaultSuffix", true).value_or("");
   endpoints.metrics_query_audience = url("metricsQueryAudience", true);
   endpoints.metrics_client_audience = url("metricsClientAudience", true);
-  if (reader.Get("metricsBatchEndpoint")) {
+  if (const auto batch = reader.Get("metricsBatchEndpoint")) {
     endpoints.metrics_batch_endpoint = url("metricsBatchEndpoint", false);
     if (endpoints.metrics_batch_endpoint.find("{region}") == std::string::npos) {
-      reader.Error(*reader.Get("metricsBatchEndpoint"),
-                   "'metricsBatchEndpoint' must contain '{region}', got '" +
-                       endpoints.metrics_batch_endpoint + "'");
+      reader.Error(*batch, "'" + reader.Qualified("metricsBatchEndpoint") +
+                               "' must contain '{region}', got '" +
+                               endpoints.metrics_batch_endpoint + "'");
     }
   }
   if (reader.Get("logAnalyticsEndpoint")) {
@@ -80,9 +76,7 @@ CloudEndpoints ParseEndpoints(const YAML::Node& node, ParseContext& context) {
 }  // namespace
 
 AzureMetadata ParseAzureMetadata(const YAML::Node& node, ParseContext& context) {
-  MappingReader reader(node,
-                       {"tenantId", "subscriptionId", "resourceGroupName", "cloud", "endpoints"},
-                       context.file, context.diagnostics);
+  MappingReader reader(node, "azureMetadata", context.file, context.diagnostics);
   AzureMetadata metadata;
   metadata.tenant_id = reader.String("tenantId", true).value_or("");
   metadata.subscription_id = reader.String("subscriptionId", true).value_or("");
@@ -101,6 +95,7 @@ AzureMetadata ParseAzureMetadata(const YAML::Node& node, ParseContext& context) 
 
 Labels ParseLabels(const YAML::Node& node, ParseContext& context) {
   Labels labels;
+  std::map<std::string, std::string> exported;  // name as exported -> name as written
   for (const auto& entry : node) {
     const std::string name = entry.first.Scalar();
     if (!IsValidLabelName(name)) {
@@ -108,6 +103,17 @@ Labels ParseLabels(const YAML::Node& node, ParseContext& context) {
                                 "'" + name +
                                     "' is not a valid label name; expected letters, "
                                     "digits and '_' (not starting with a digit or '__')");
+    }
+    const std::string as_exported = ExportedLabelName(name);
+    if (const auto [it, inserted] = exported.emplace(as_exported, name); !inserted) {
+      context.diagnostics.Error(context.file, entry.first.Mark(),
+                                "label '" + name + "' collides with label '" + it->second +
+                                    "': both are exported as '" + as_exported +
+                                    "'; keep one of them");
+    } else if (IsBuiltInLabel(as_exported)) {
+      context.diagnostics.Warning(context.file, entry.first.Mark(),
+                                  "label '" + name + "' is ignored: '" + as_exported +
+                                      "' is set by Mensor on every metric and takes precedence");
     }
     if (!entry.second.IsScalar() && IsPresent(entry.second)) {
       context.diagnostics.Error(
@@ -121,34 +127,35 @@ Labels ParseLabels(const YAML::Node& node, ParseContext& context) {
 }
 
 std::optional<int> CheckedLimit(std::optional<long long> limit, const YAML::Node& at,
-                                ParseContext& context) {
+                                const std::string& key, ParseContext& context) {
   if (!limit) return std::nullopt;
   if (*limit < 1 || *limit > 10000) {
     context.diagnostics.Error(
         context.file, at.Mark(),
-        "'limit' is " + std::to_string(*limit) + " but must be between 1 and 10000");
+        "'" + key + "' is " + std::to_string(*limit) + " but must be between 1 and 10000");
     return std::nullopt;
   }
   return static_cast<int>(*limit);
 }
 
 MetricDefaults ParseMetricDefaults(const YAML::Node& node, ParseContext& context) {
-  MappingReader reader(node, {"aggregation", "scraping", "limit", "labels"}, context.file,
-                       context.diagnostics);
+  MappingReader reader(node, "metricDefaults", context.file, context.diagnostics);
   MetricDefaults defaults;
   if (const auto aggregation = reader.Mapping("aggregation", false)) {
-    MappingReader aggregation_reader(*aggregation, {"interval"}, context.file, context.diagnostics);
+    MappingReader aggregation_reader(*aggregation, "metricDefaults.aggregation", context.file,
+                                     context.diagnostics);
     // Promitor's quirk: an aggregation block without interval means five minutes.
     defaults.aggregation_interval =
         aggregation_reader.Duration("interval").value_or(std::chrono::minutes(5));
   }
   const auto scraping = reader.Mapping("scraping", true);
-  MappingReader scraping_reader(scraping.value_or(YAML::Node()), {"schedule"}, context.file,
-                                context.diagnostics);
+  MappingReader scraping_reader(scraping.value_or(YAML::Node()), "metricDefaults.scraping",
+                                context.file, context.diagnostics);
   defaults.cron = scraping_reader.Cron("schedule", true);
   if (defaults.cron) defaults.schedule = defaults.cron->Text();
   if (const auto limit = reader.Get("limit")) {
-    defaults.limit = CheckedLimit(reader.Integer("limit"), *limit, context);
+    defaults.limit =
+        CheckedLimit(reader.Integer("limit"), *limit, reader.Qualified("limit"), context);
   }
   if (const auto labels = reader.Mapping("labels", false)) {
     defaults.labels = ParseLabels(*labels, context);

@@ -17,7 +17,8 @@ std::optional<std::string> DimensionName(const YAML::Node& node, ParseContext& c
   if (!ExpectKind(node, YAML::NodeType::Map, "a dimension", context.file, context.diagnostics)) {
     return std::nullopt;
   }
-  MappingReader reader(node, {"name"}, context.file, context.diagnostics);
+  MappingReader reader(node, "metrics.azureMetricConfiguration.dimensions", context.file,
+                       context.diagnostics);
   return reader.String("name", true);
 }
 
@@ -31,19 +32,19 @@ void AddDimension(std::vector<std::string>& dimensions, const std::optional<std:
 
 AzureMetricConfiguration ParseAzureMetricConfiguration(const YAML::Node& node,
                                                        ParseContext& context) {
-  MappingReader reader(node, {"metricName", "aggregation", "limit", "dimensions", "dimension"},
-                       context.file, context.diagnostics);
+  MappingReader reader(node, "metrics.azureMetricConfiguration", context.file, context.diagnostics);
   AzureMetricConfiguration config;
   config.metric_name = reader.String("metricName", true).value_or("");
   const auto aggregation = reader.Mapping("aggregation", true);
-  MappingReader aggregation_reader(aggregation.value_or(YAML::Node()), {"type", "interval"},
-                                   context.file, context.diagnostics);
+  MappingReader aggregation_reader(aggregation.value_or(YAML::Node()),
+                                   "metrics.azureMetricConfiguration.aggregation", context.file,
+                                   context.diagnostics);
   if (const auto type = aggregation_reader.Enum("type", kAggregationTypes, true)) {
     config.aggregation_type = static_cast<AggregationType>(*type);
   }
   config.aggregation_interval = aggregation_reader.Duration("interval");
   if (const auto limit = reader.Get("limit")) {
-    config.limit = CheckedLimit(reader.Integer("limit"), *limit, context);
+    config.limit = CheckedLimit(reader.Integer("limit"), *limit, reader.Qualified("limit"), context);
   }
   const auto dimensions = reader.Sequence("dimensions", false);
   const auto dimension = reader.Mapping("dimension", false);
@@ -63,11 +64,13 @@ AzureMetricConfiguration ParseAzureMetricConfiguration(const YAML::Node& node,
 
 LogAnalyticsConfiguration ParseLogAnalytics(const YAML::Node& node, ParsedMetric& parsed,
                                             ParseContext& context) {
-  MappingReader reader(node, {"query", "aggregation"}, context.file, context.diagnostics);
+  MappingReader reader(node, "metrics.logAnalyticsConfiguration", context.file,
+                       context.diagnostics);
   LogAnalyticsConfiguration config;
   config.query = reader.String("query", true).value_or("");
   if (const auto aggregation = reader.Mapping("aggregation", false)) {
-    MappingReader aggregation_reader(*aggregation, {"interval"}, context.file, context.diagnostics);
+    MappingReader aggregation_reader(*aggregation, "metrics.logAnalyticsConfiguration.aggregation",
+                                     context.file, context.diagnostics);
     config.aggregation_interval = aggregation_reader.Duration("interval");
     parsed.log_analytics_aggregation_without_interval = !aggregation_reader.Get("interval");
   }
@@ -99,11 +102,7 @@ ResourceEntry ParseResource(const YAML::Node& node, ParseContext& context) {
 }  // namespace
 
 ParsedMetric ParseMetric(const YAML::Node& node, ParseContext& context) {
-  MappingReader reader(
-      node,
-      {"name", "description", "resourceType", "labels", "scraping", "azureMetricConfiguration",
-       "logAnalyticsConfiguration", "resources", "resourceDiscoveryGroups"},
-      context.file, context.diagnostics);
+  MappingReader reader(node, "metrics", context.file, context.diagnostics);
   ParsedMetric parsed;
   parsed.node = node;
   MetricDefinition& metric = parsed.metric;
@@ -139,7 +138,7 @@ ParsedMetric ParseMetric(const YAML::Node& node, ParseContext& context) {
     metric.labels = ParseLabels(*labels, context);
   }
   if (const auto scraping = reader.Mapping("scraping", false)) {
-    MappingReader scraping_reader(*scraping, {"schedule"}, context.file, context.diagnostics);
+    MappingReader scraping_reader(*scraping, "metrics.scraping", context.file, context.diagnostics);
     parsed.has_own_schedule = true;
     metric.cron = scraping_reader.Cron("schedule", true);
     if (metric.cron) metric.schedule = metric.cron->Text();
@@ -164,7 +163,8 @@ ParsedMetric ParseMetric(const YAML::Node& node, ParseContext& context) {
                       context.file, context.diagnostics)) {
         continue;
       }
-      MappingReader group(item, {"name"}, context.file, context.diagnostics);
+      MappingReader group(item, "metrics.resourceDiscoveryGroups", context.file,
+                          context.diagnostics);
       if (auto name = group.String("name", true)) {
         metric.resource_discovery_groups.push_back(*std::move(name));
       }

@@ -36,7 +36,7 @@ ParsedMetric ParseMetric(const YAML::Node& node, ParseContext& context);
 Labels ParseLabels(const YAML::Node& node, ParseContext& context);
 // Reads `limit` and checks 1..10000 at the value's position.
 std::optional<int> CheckedLimit(std::optional<long long> limit, const YAML::Node& at,
-                                ParseContext& context);
+                                const std::string& key, ParseContext& context);
 
 // Promitor's defaults application (§1.9) followed by the per-metric and cross-metric checks.
 void ApplyDefaultsAndCheck(MetricsDeclaration& declaration, std::vector<ParsedMetric>& parsed,

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "mensor/config/declaration_keys.hpp"
 #include "mensor/config/suggest.hpp"
 #include "mensor/config/time_span.hpp"
 #include "yaml_scalars.hpp"
@@ -22,24 +23,32 @@ std::string_view KindName(YAML::NodeType::value type) {
 
 }  // namespace
 
-MappingReader::MappingReader(const YAML::Node& node,
-                             std::initializer_list<std::string_view> known_keys,
-                             const std::string& file, Diagnostics& diagnostics)
+MappingReader::MappingReader(const YAML::Node& node, std::string_view path, const std::string& file,
+                             Diagnostics& diagnostics)
     : node_(node),
+      display_prefix_(path),
       absent_(!IsPresent(node) || !node.IsMap()),
       file_(file),
       diagnostics_(diagnostics) {
+  // Inside metrics[] the entry's position already says which metric: drop the "metrics." part.
+  if (display_prefix_ == "metrics") {
+    display_prefix_.clear();
+  } else if (display_prefix_.starts_with("metrics.")) {
+    display_prefix_.erase(0, std::string_view("metrics.").size());
+  }
+  if (!display_prefix_.empty()) display_prefix_ += '.';
   if (absent_) return;
-  const std::vector<std::string> candidates(known_keys.begin(), known_keys.end());
+  std::vector<std::string> candidates;
+  for (const auto& spec : DeclarationKeysAt(path)) candidates.push_back(Qualified(spec.name));
   std::set<std::string> seen;
   for (const auto& entry : node_) {
     const std::string key = entry.first.Scalar();
     if (!seen.insert(key).second) {
-      Error(entry.first, "key '" + key + "' appears more than once in this mapping");
+      Error(entry.first, "key '" + Qualified(key) + "' appears more than once in this mapping");
     }
     bool known = false;
-    for (std::string_view candidate : known_keys) known = known || candidate == key;
-    if (!known) Warning(entry.first, UnknownKeyMessage(key, candidates));
+    for (const auto& candidate : candidates) known = known || candidate == Qualified(key);
+    if (!known) Warning(entry.first, UnknownKeyMessage(Qualified(key), candidates));
   }
 }
 
@@ -53,8 +62,12 @@ std::optional<YAML::Node> MappingReader::Get(std::string_view key) const {
   return std::nullopt;
 }
 
+std::string MappingReader::Qualified(std::string_view key) const {
+  return display_prefix_ + std::string(key);
+}
+
 void MappingReader::Missing(std::string_view key) {
-  if (!absent_) Error(node_, "required key '" + std::string(key) + "' is missing");
+  if (!absent_) Error(node_, "required key '" + Qualified(key) + "' is missing");
 }
 
 void MappingReader::Error(const YAML::Node& at, std::string message) {
@@ -67,7 +80,7 @@ void MappingReader::Warning(const YAML::Node& at, std::string message) {
 
 void MappingReader::Invalid(const YAML::Node& value, std::string_view key,
                             std::string_view expected) {
-  Error(value, "'" + value.Scalar() + "' is not a valid value for '" + std::string(key) +
+  Error(value, "'" + value.Scalar() + "' is not a valid value for '" + Qualified(key) +
                    "'; expected " + std::string(expected));
 }
 
@@ -80,7 +93,7 @@ std::optional<YAML::Node> MappingReader::Shaped(std::string_view key, bool requi
     return std::nullopt;
   }
   if (value->Type() != type) {
-    Error(*value, "'" + std::string(key) + "' must be " + std::string(type_name) + ", not " +
+    Error(*value, "'" + Qualified(key) + "' must be " + std::string(type_name) + ", not " +
                       NodeKindName(*value));
     return std::nullopt;
   }

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <chrono>
-#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -21,10 +20,15 @@ namespace mensor::config::internal {
 // reported one level up.
 class MappingReader {
  public:
-  MappingReader(const YAML::Node& node, std::initializer_list<std::string_view> known_keys,
-                const std::string& file, Diagnostics& diagnostics);
+  // `path` names the mapping in DeclarationKeys() ("metrics.azureMetricConfiguration"), which
+  // lists its known keys.
+  MappingReader(const YAML::Node& node, std::string_view path, const std::string& file,
+                Diagnostics& diagnostics);
 
   bool Absent() const { return absent_; }
+  // How messages name `key`: its path from the metric entry (or from the top level outside
+  // metrics[]), e.g. "azureMetricConfiguration.aggregation.type", "metricDefaults.limit".
+  std::string Qualified(std::string_view key) const;
   const YAML::Node& Node() const { return node_; }
 
   // The value, or nullopt when the key is absent or has no value.
@@ -52,6 +56,7 @@ class MappingReader {
                                    std::string_view type_name);
 
   YAML::Node node_;
+  std::string display_prefix_;  // "" or "azureMetricConfiguration.aggregation." ...
   bool absent_ = false;
   const std::string& file_;
   Diagnostics& diagnostics_;

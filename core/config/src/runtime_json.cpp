@@ -1,8 +1,10 @@
-#include <cmath>
+#include <algorithm>
 
 #include "mensor/config/runtime_config.hpp"
+#include "mensor/config/runtime_loader.hpp"
 #include "mensor/config/time_span.hpp"
 #include "mensor/config/yaml_json.hpp"
+#include "mensor/util/strings.hpp"
 
 namespace mensor::config {
 namespace {
@@ -17,42 +19,19 @@ json Secret(const std::optional<std::string>& value) {
   return value ? json(std::string(kMaskedValue)) : json(nullptr);
 }
 
-// JSON has no NaN/Infinity; keep the .NET spelling as text.
-json Number(double value) {
-  if (std::isnan(value)) return "NaN";
-  if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
-  return value;
-}
-
-json Sinks(const MetricSinksConfig& sinks) {
+// Sink sections belong to plugins: dumped as written, keys their schemas declare secret masked.
+json Sinks(const RuntimeConfig& c) {
+  const auto sinks = FindRuntimeKey(c.raw, "metricSinks");
+  if (!sinks || !sinks->IsMap()) return json::object();
   json out = json::object();
-  if (const auto& p = sinks.prometheus_scraping_endpoint) {
-    out["prometheusScrapingEndpoint"] = {
-        {"baseUriPath", p->base_uri_path},
-        {"metricUnavailableValue", Number(p->metric_unavailable_value)},
-        {"enableMetricTimestamps", p->enable_metric_timestamps},
-        {"labels", {{"transformation", p->label_transformation}}}};
-  }
-  if (const auto& s = sinks.statsd) {
-    out["statsd"] = {{"host", Optional(s->host)},
-                     {"port", s->port},
-                     {"metricPrefix", Optional(s->metric_prefix)},
-                     {"metricFormat", s->metric_format}};
-    if (s->geneva) {
-      out["statsd"]["geneva"] = {{"account", Optional(s->geneva->account)},
-                                 {"namespace", Optional(s->geneva->namespace_name)}};
-    }
-  }
-  if (const auto& o = sinks.open_telemetry_collector) {
-    out["openTelemetryCollector"] = {{"collectorUri", Optional(o->collector_uri)}};
-  }
-  if (const auto& a = sinks.atlassian_statuspage) {
-    json mapping = json::array();
-    for (const auto& m : a->system_metric_mapping) {
-      mapping.push_back({{"id", m.id}, {"promitorMetricName", m.promitor_metric_name}});
-    }
-    out["atlassianStatuspage"] = {{"pageId", Optional(a->page_id)},
-                                  {"systemMetricMapping", mapping}};
+  for (const auto& entry : *sinks) {
+    const std::string prefix = "metricsinks." + util::ToLowerAscii(entry.first.Scalar()) + ".";
+    out[entry.first.Scalar()] = YamlToJson(entry.second, [&](std::string_view key) {
+      const std::string lowered = util::ToLowerAscii(key);
+      return std::any_of(c.secret_paths.begin(), c.secret_paths.end(), [&](const auto& path) {
+        return path.starts_with(prefix) && path.ends_with("." + lowered);
+      });
+    });
   }
   return out;
 }
@@ -77,7 +56,7 @@ json ToJson(const RuntimeConfig& c) {
         {"secretFilePath", Optional(c.authentication.secret_file_path)},
         {"secretFileName", Optional(c.authentication.secret_file_name)}}},
       {"metricsConfiguration", {{"absolutePath", c.metrics_configuration.absolute_path}}},
-      {"metricSinks", Sinks(c.metric_sinks)},
+      {"metricSinks", Sinks(c)},
       {"azureMonitor",
        {{"logging",
          {{"isEnabled", c.azure_monitor.logging.is_enabled},

@@ -4,9 +4,9 @@
 #include <sstream>
 #include <thread>
 
+#include "mensor/config/runtime_keys.hpp"
 #include "mensor/config/suggest.hpp"
 #include "runtime_reader.hpp"
-#include "runtime_schema.hpp"
 #include "yaml_scalars.hpp"
 
 namespace mensor::config {
@@ -14,12 +14,10 @@ namespace {
 
 using internal::RuntimeReader;
 
-const std::vector<std::string> kVerbosities = {"Trace", "Debug",    "Information", "Warning",
-                                               "Error", "Critical", "None"};
-const std::vector<std::string> kInformationLevels = {"None", "Basic", "Headers", "Body",
-                                                     "BodyAndHeaders"};
-const std::vector<std::string> kLabelTransformations = {"None", "Lowercase"};
-const std::vector<std::string> kStatsdFormats = {"Default", "Geneva", "DogStatsD"};
+// Allowed values of an enum-like core key, from RuntimeKeys() (one list for checks and reads).
+const std::vector<std::string>& Allowed(std::string_view path) {
+  return FindRuntimeKeySpec(path)->allowed_values;
+}
 
 template <typename T>
 void Set(T& field, std::optional<T> value) {
@@ -43,64 +41,11 @@ void ReadServer(RuntimeReader& r, RuntimeConfig& c, const RuntimeLoadOptions& op
   c.plugins.directories = r.StringList("plugins.directories");
 }
 
-void ReadSinks(RuntimeReader& r, RuntimeConfig& c) {
-  auto& sinks = c.metric_sinks;
-  if (r.Has("metricSinks.prometheusScrapingEndpoint")) {
-    auto& p = sinks.prometheus_scraping_endpoint.emplace();
-    const std::string base = "metricSinks.prometheusScrapingEndpoint.";
-    Set(p.base_uri_path, r.String(base + "baseUriPath"));
-    Set(p.metric_unavailable_value, r.Double(base + "metricUnavailableValue"));
-    Set(p.enable_metric_timestamps, r.Bool(base + "enableMetricTimestamps"));
-    Set(p.label_transformation, r.Enum(base + "labels.transformation", kLabelTransformations));
-  }
-  if (r.Has("metricSinks.statsd")) {
-    auto& s = sinks.statsd.emplace();
-    s.host = r.String("metricSinks.statsd.host");
-    Set(s.port, r.Int("metricSinks.statsd.port"));
-    s.metric_prefix = r.String("metricSinks.statsd.metricPrefix");
-    Set(s.metric_format, r.Enum("metricSinks.statsd.metricFormat", kStatsdFormats));
-    if (r.Has("metricSinks.statsd.geneva")) {
-      s.geneva = StatsdGenevaConfig{r.String("metricSinks.statsd.geneva.account"),
-                                    r.String("metricSinks.statsd.geneva.namespace")};
-    }
-  }
-  if (r.Has("metricSinks.openTelemetryCollector")) {
-    sinks.open_telemetry_collector.emplace().collector_uri =
-        r.String("metricSinks.openTelemetryCollector.collectorUri");
-  }
-  if (r.Has("metricSinks.atlassianStatuspage")) {
-    auto& a = sinks.atlassian_statuspage.emplace();
-    a.page_id = r.String("metricSinks.atlassianStatuspage.pageId");
-    const std::string path = "metricSinks.atlassianStatuspage.systemMetricMapping";
-    const auto mapping = r.Find(path);
-    if (mapping && (mapping->IsSequence() || mapping->IsMap())) {
-      for (const auto& item : *mapping) {
-        const YAML::Node entry = mapping->IsMap() ? item.second : item;
-        if (!entry.IsMap()) {
-          r.Error(path, entry,
-                  "each entry of '" + path +
-                      "' must be a mapping with 'id' and "
-                      "'promitorMetricName'");
-          continue;
-        }
-        StatuspageMetricMapping m;
-        if (auto id = FindRuntimeKey(entry, "id"); id && id->IsScalar()) m.id = id->Scalar();
-        if (auto name = FindRuntimeKey(entry, "promitorMetricName"); name && name->IsScalar()) {
-          m.promitor_metric_name = name->Scalar();
-        }
-        a.system_metric_mapping.push_back(std::move(m));
-      }
-    } else if (mapping && internal::IsPresent(*mapping)) {
-      r.Error(path, *mapping, "'" + path + "' must be a list of mappings");
-    }
-  }
-}
-
 void ReadAzureAndTelemetry(RuntimeReader& r, RuntimeConfig& c) {
   auto& logging = c.azure_monitor.logging;
   Set(logging.is_enabled, r.Bool("azureMonitor.logging.isEnabled"));
-  Set(logging.information_level,
-      r.Enum("azureMonitor.logging.informationLevel", kInformationLevels));
+  Set(logging.information_level, r.Enum("azureMonitor.logging.informationLevel",
+                                        Allowed("azureMonitor.logging.informationLevel")));
   auto& integration = c.azure_monitor.integration;
   const std::string base = "azureMonitor.integration.";
   Set(integration.use_azure_monitor_sdk, r.Bool(base + "useAzureMonitorSdk"));
@@ -116,17 +61,109 @@ void ReadAzureAndTelemetry(RuntimeReader& r, RuntimeConfig& c) {
   Set(c.resource_discovery.port, r.Int("resourceDiscovery.port"));
 
   auto& t = c.telemetry;
-  Set(t.default_verbosity, r.Enum("telemetry.defaultVerbosity", kVerbosities));
+  Set(t.default_verbosity,
+      r.Enum("telemetry.defaultVerbosity", Allowed("telemetry.defaultVerbosity")));
   Set(t.container_logs.is_enabled, r.Bool("telemetry.containerLogs.isEnabled"));
-  t.container_logs.verbosity = r.Enum("telemetry.containerLogs.verbosity", kVerbosities);
+  t.container_logs.verbosity =
+      r.Enum("telemetry.containerLogs.verbosity", Allowed("telemetry.containerLogs.verbosity"));
   Set(t.application_insights.is_enabled, r.Bool("telemetry.applicationInsights.isEnabled"));
   t.application_insights.instrumentation_key =
       r.String("telemetry.applicationInsights.instrumentationKey");
-  t.application_insights.verbosity =
-      r.Enum("telemetry.applicationInsights.verbosity", kVerbosities);
+  t.application_insights.verbosity = r.Enum("telemetry.applicationInsights.verbosity",
+                                            Allowed("telemetry.applicationInsights.verbosity"));
+}
+
+KeySpec* FindChild(std::vector<KeySpec>& level, std::string_view name) {
+  for (auto& spec : level) {
+    if (EqualsIgnoreCase(spec.name, name)) return &spec;
+  }
+  return nullptr;
+}
+
+// Finds or creates the section at `path` (creating kObject sections on the way).
+KeySpec& SectionAt(std::vector<KeySpec>& root, std::string_view path) {
+  std::vector<KeySpec>* level = &root;
+  KeySpec* section = nullptr;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = path.find('.', start);
+    const std::string segment(
+        path.substr(start, dot == std::string_view::npos ? dot : dot - start));
+    section = FindChild(*level, segment);
+    if (section == nullptr) {
+      KeySpec created;
+      created.name = segment;
+      created.type = ValueType::kObject;
+      level->push_back(std::move(created));
+      section = &level->back();
+    }
+    if (dot == std::string_view::npos) return *section;
+    level = &section->children;
+    start = dot + 1;
+  }
+}
+
+void CollectSecrets(const std::vector<KeySpec>& level, const std::string& prefix,
+                    std::vector<std::string>& out) {
+  for (const auto& spec : level) {
+    const std::string path =
+        prefix.empty() ? ToLowerAscii(spec.name) : prefix + "." + ToLowerAscii(spec.name);
+    if (spec.secret) out.push_back(path);
+    CollectSecrets(spec.children, path, out);
+  }
+}
+
+// Rules a schema cannot express (promitor-compat.md §2.2 validation messages).
+void CheckSemantics(RuntimeReader& r, const RuntimeConfig& c) {
+  if (auto port = r.Find("server.httpPort");
+      port && r.Int("server.httpPort") && (c.server.http_port < 1 || c.server.http_port > 65535)) {
+    r.Error("server.httpPort", *port,
+            "'server.httpPort' is " + std::to_string(c.server.http_port) +
+                " but must be a TCP port between 1 and 65535");
+  }
+  if (auto port = r.Find("resourceDiscovery.port"); port && c.resource_discovery.IsConfigured() &&
+                                                    r.Int("resourceDiscovery.port") &&
+                                                    c.resource_discovery.port <= 0) {
+    r.Error("resourceDiscovery.port", *port,
+            "'resourceDiscovery.port' is " + std::to_string(c.resource_discovery.port) +
+                " but must be a positive port number");
+  }
+  const auto& auth = c.authentication;
+  if (auth.secret_file_path.has_value() != auth.secret_file_name.has_value()) {
+    const std::string given =
+        auth.secret_file_path ? "authentication.secretFilePath" : "authentication.secretFileName";
+    const std::string missing =
+        auth.secret_file_path ? "authentication.secretFileName" : "authentication.secretFilePath";
+    r.Error(given, *r.Find(given),
+            "'" + given + "' is set but '" + missing +
+                "' is not; set both to read the secret "
+                "from a file");
+  }
 }
 
 }  // namespace
+
+std::vector<KeySpec> EffectiveRuntimeKeys(const RuntimeLoadOptions& options) {
+  std::vector<KeySpec> keys = RuntimeKeys();
+  for (const auto& section : options.plugin_sections) {
+    KeySpec& target = SectionAt(keys, section.path);
+    for (const auto& key : section.keys) {
+      if (KeySpec* existing = FindChild(target.children, key.name)) {
+        *existing = key;
+      } else {
+        target.children.push_back(key);
+      }
+    }
+  }
+  for (const auto& path : options.extra_known_paths) {
+    KeySpec& target = SectionAt(keys, path);
+    if (target.children.empty()) target.open = true;
+  }
+  if (KeySpec* mode = FindChild(SectionAt(keys, "authentication").children, "mode")) {
+    mode->allowed_values = options.auth_modes;
+  }
+  return keys;
+}
 
 bool ResourceDiscoveryConfig::IsConfigured() const {
   return host && host->find_first_not_of(" \t\r\n") != std::string::npos;
@@ -149,18 +186,25 @@ RuntimeConfig LoadRuntimeConfigFromString(std::string_view yaml, const std::stri
     diagnostics.Error(file_name, root.Mark(), "runtime configuration must be a YAML mapping");
     root = YAML::Node(YAML::NodeType::Map);
   }
-  std::vector<std::string> top_level = internal::KnownRuntimeTopLevel();
-  for (const auto& extra : options.extra_known_paths) {
-    top_level.push_back(extra.substr(0, extra.find('.')));
-  }
+  const std::vector<KeySpec> keys = EffectiveRuntimeKeys(options);
+  std::vector<std::string> top_level;
+  for (const auto& key : keys) top_level.push_back(key.name);
   internal::EnvSources sources;
   internal::ApplyEnvironmentOverrides(root, environment, top_level, &sources);
 
   RuntimeReader reader(root, file_name, sources, diagnostics);
-  internal::ReportUnknownRuntimeKeys(root, reader, options.extra_known_paths);
+  MappingRules rules;
+  rules.file = file_name;
+  rules.match = KeyMatch::kCaseInsensitive;
+  rules.report = [&reader](Severity severity, const std::string& path, const YAML::Node& at,
+                           std::string message) {
+    reader.Report(severity, path, at, std::move(message));
+  };
+  ValidateMapping(root, keys, rules, diagnostics);
+  CollectSecrets(keys, "", config.secret_paths);
   ReadServer(reader, config, options);
-  ReadSinks(reader, config);
   ReadAzureAndTelemetry(reader, config);
+  CheckSemantics(reader, config);
 
   // Deprecated fallback kept for Promitor compatibility.
   if (!config.authentication.identity_id || config.authentication.identity_id->empty()) {

@@ -5,7 +5,6 @@
 #include "mensor/config/runtime_loader.hpp"
 #include "mensor/config/suggest.hpp"
 #include "mensor/config/time_span.hpp"
-#include "runtime_schema.hpp"
 #include "yaml_scalars.hpp"
 
 namespace mensor::config {
@@ -34,41 +33,21 @@ std::optional<YAML::Node> RuntimeReader::Find(std::string_view path) const {
   return FindRuntimeKey(root_, path);
 }
 
-void RuntimeReader::Error(std::string_view path, const YAML::Node& node, std::string message) {
-  const auto source = sources_.find(ToLowerAscii(path));
-  if (source != sources_.end()) {
-    diagnostics_.Add(Diagnostic{Severity::kError, "env:" + source->second, 0, 0, message});
-  } else {
-    diagnostics_.Error(file_, node.Mark(), std::move(message));
-  }
-}
-
-void RuntimeReader::Warning(std::string_view path, const YAML::Node& node, std::string message) {
+void RuntimeReader::Report(Severity severity, std::string_view path, const YAML::Node& node,
+                           std::string message) {
   const std::string lowered = ToLowerAscii(path);
   for (const auto& [source_path, variable] : sources_) {
     if (source_path == lowered || source_path.starts_with(lowered + ".")) {
-      diagnostics_.Add(Diagnostic{Severity::kWarning, "env:" + variable, 0, 0, message});
+      diagnostics_.Add(Diagnostic{severity, "env:" + variable, 0, 0, std::move(message)});
       return;
     }
   }
-  diagnostics_.Warning(file_, node.Mark(), std::move(message));
+  diagnostics_.Add(severity, file_, node.Mark(), std::move(message));
 }
 
-void RuntimeReader::Invalid(std::string_view path, const YAML::Node& node,
-                            std::string_view expected) {
-  Error(path, node,
-        "'" + node.Scalar() + "' is not a valid value for '" + std::string(path) + "'; expected " +
-            std::string(expected));
-}
-
-std::optional<YAML::Node> RuntimeReader::Scalar(std::string_view path) {
+std::optional<YAML::Node> RuntimeReader::Scalar(std::string_view path) const {
   const auto node = Find(path);
-  if (!node || !IsPresent(*node)) return std::nullopt;
-  if (!node->IsScalar()) {
-    Error(path, *node,
-          "'" + std::string(path) + "' must be a single value, not " + NodeKindName(*node));
-    return std::nullopt;
-  }
+  if (!node || !IsPresent(*node) || !node->IsScalar()) return std::nullopt;
   return node;
 }
 
@@ -83,7 +62,6 @@ std::optional<int> RuntimeReader::Int(std::string_view path) {
   const auto value = ParseInteger(node->Scalar());
   if (!value || *value < std::numeric_limits<int>::min() ||
       *value > std::numeric_limits<int>::max()) {
-    Invalid(path, *node, "an integer");
     return std::nullopt;
   }
   return static_cast<int>(*value);
@@ -92,25 +70,19 @@ std::optional<int> RuntimeReader::Int(std::string_view path) {
 std::optional<double> RuntimeReader::Double(std::string_view path) {
   const auto node = Scalar(path);
   if (!node) return std::nullopt;
-  const auto value = ParseDouble(node->Scalar());
-  if (!value) Invalid(path, *node, "a number (or NaN)");
-  return value;
+  return ParseDouble(node->Scalar());
 }
 
 std::optional<bool> RuntimeReader::Bool(std::string_view path) {
   const auto node = Scalar(path);
   if (!node) return std::nullopt;
-  const auto value = ParseBool(node->Scalar());
-  if (!value) Invalid(path, *node, "true or false");
-  return value;
+  return ParseBool(node->Scalar());
 }
 
 std::optional<std::chrono::seconds> RuntimeReader::Duration(std::string_view path) {
   const auto node = Scalar(path);
   if (!node) return std::nullopt;
-  const auto value = ParseTimeSpan(node->Scalar());
-  if (!value) Invalid(path, *node, "a duration like 'hh:mm:ss'");
-  return value;
+  return ParseTimeSpan(node->Scalar());
 }
 
 std::optional<std::string> RuntimeReader::Enum(std::string_view path,
@@ -120,9 +92,6 @@ std::optional<std::string> RuntimeReader::Enum(std::string_view path,
   for (const auto& value : allowed) {
     if (EqualsIgnoreCase(value, node->Scalar())) return value;
   }
-  std::string expected = "one of ";
-  for (std::size_t i = 0; i < allowed.size(); ++i) expected += (i ? ", " : "") + allowed[i];
-  Invalid(path, *node, expected);
   return std::nullopt;
 }
 
@@ -136,64 +105,11 @@ std::vector<std::string> RuntimeReader::StringList(std::string_view path) {
   if (list_like) {
     for (const auto& item : *node) {
       const YAML::Node value = node->IsMap() ? item.second : item;
-      if (!value.IsScalar()) {
-        Error(path, value, "'" + std::string(path) + "' must be a list of strings");
-        return {};
-      }
+      if (!value.IsScalar()) return {};
       out.push_back(value.Scalar());
     }
   }
   return out;
-}
-
-namespace {
-
-void Walk(const YAML::Node& map, const std::string& prefix, RuntimeReader& reader,
-          std::span<const std::string> extra_known_paths) {
-  std::vector<std::string> siblings;  // canonical names one level below `prefix`
-  for (std::string_view leaf : KnownRuntimeLeaves()) {
-    if (!prefix.empty() && !(leaf.size() > prefix.size() && leaf[prefix.size()] == '.' &&
-                             EqualsIgnoreCase(leaf.substr(0, prefix.size()), prefix))) {
-      continue;
-    }
-    const std::string_view rest = leaf.substr(prefix.empty() ? 0 : prefix.size() + 1);
-    siblings.emplace_back(rest.substr(0, rest.find('.')));
-  }
-  for (const auto& entry : map) {
-    const std::string key = entry.first.Scalar();
-    const std::string path = prefix.empty() ? key : prefix + "." + key;
-    bool extra = false;
-    for (const auto& known : extra_known_paths) {
-      extra = extra || EqualsIgnoreCase(path, known) ||
-              (path.size() > known.size() && path[known.size()] == '.' &&
-               EqualsIgnoreCase(std::string_view(path).substr(0, known.size()), known));
-    }
-    if (extra) continue;
-    bool leaf = false;
-    bool section = false;
-    for (std::string_view known : KnownRuntimeLeaves()) {
-      leaf = leaf || EqualsIgnoreCase(known, path);
-      section = section || (known.size() > path.size() && known[path.size()] == '.' &&
-                            EqualsIgnoreCase(known.substr(0, path.size()), path));
-    }
-    if (leaf) continue;
-    if (section) {
-      if (entry.second.IsMap()) Walk(entry.second, path, reader, extra_known_paths);
-      continue;
-    }
-    std::vector<std::string> candidates;
-    for (const auto& sibling : siblings) {
-      candidates.push_back(prefix.empty() ? sibling : prefix + "." + sibling);
-    }
-    reader.Warning(path, entry.first, UnknownKeyMessage(path, candidates, true));
-  }
-}
-
-}  // namespace
-
-void ReportUnknownRuntimeKeys(const YAML::Node& root, RuntimeReader& reader,
-                              std::span<const std::string> extra_known_paths) {
-  if (root.IsMap()) Walk(root, "", reader, extra_known_paths);
 }
 
 }  // namespace internal

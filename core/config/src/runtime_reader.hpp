@@ -15,7 +15,8 @@
 namespace mensor::config::internal {
 
 // Typed, case-insensitive reads of runtime.yaml keys by canonical dotted path. Each getter
-// returns nullopt when the key is absent or invalid; invalid values are reported.
+// returns nullopt when the key is absent or invalid. Getters report nothing: the whole tree is
+// validated once against RuntimeKeys(), which reports each bad value exactly once.
 class RuntimeReader {
  public:
   RuntimeReader(const YAML::Node& root, std::string file, const EnvSources& sources,
@@ -35,23 +36,22 @@ class RuntimeReader {
   std::optional<std::string> Enum(std::string_view path, std::span<const std::string> allowed);
   std::vector<std::string> StringList(std::string_view path);
 
-  // Reports at the value's origin: the environment variable that set it, else its position.
-  void Error(std::string_view path, const YAML::Node& node, std::string message);
-  void Warning(std::string_view path, const YAML::Node& node, std::string message);
+  // Reports at the value's origin: the environment variable that set it (or one below it),
+  // else its position in the file.
+  void Report(Severity severity, std::string_view path, const YAML::Node& node,
+              std::string message);
+  void Error(std::string_view path, const YAML::Node& node, std::string message) {
+    Report(Severity::kError, path, node, std::move(message));
+  }
 
  private:
-  // The scalar at `path`; reports a non-scalar value. nullopt when absent, null or invalid.
-  std::optional<YAML::Node> Scalar(std::string_view path);
-  void Invalid(std::string_view path, const YAML::Node& node, std::string_view expected);
+  // The scalar at `path`; nullopt when absent, null or not a single value.
+  std::optional<YAML::Node> Scalar(std::string_view path) const;
 
   YAML::Node root_;
   std::string file_;
   const EnvSources& sources_;
   Diagnostics& diagnostics_;
 };
-
-// Warns about keys no known path (or `extra_known_paths`) accounts for, with suggestions.
-void ReportUnknownRuntimeKeys(const YAML::Node& root, RuntimeReader& reader,
-                              std::span<const std::string> extra_known_paths);
 
 }  // namespace mensor::config::internal

@@ -74,16 +74,16 @@ INSTANTIATE_TEST_SUITE_P(
                                   "      aggregation:\n"
                                   "        type: total\n"
                                   "    resources: [{ namespace: sb }]\n",
-                  "decl.yaml:17:15: error: 'total' is not a valid value for 'type'; expected one "
+                  "decl.yaml:17:15: error: 'total' is not a valid value for 'azureMetricConfiguration.aggregation.type'; expected one "
                   "of None, Average, Count, Minimum, Maximum, Total (case-sensitive)\n"},
         ErrorCase{"BadTimeSpan",
                   HEADER "metricDefaults:\n  aggregation:\n    interval: 5m\n"
                          "  scraping: { schedule: '* * * * *' }\nmetrics: []\n",
-                  "decl.yaml:8:15: error: '5m' is not a valid value for 'interval'; expected a "
+                  "decl.yaml:8:15: error: '5m' is not a valid value for 'metricDefaults.aggregation.interval'; expected a "
                   "duration like 'hh:mm:ss'\n"},
         ErrorCase{"BadCron",
                   HEADER "metricDefaults:\n  scraping:\n    schedule: '*/5 * * *'\nmetrics: []\n",
-                  "decl.yaml:8:15: error: '*/5 * * *' is not a valid value for 'schedule'; "
+                  "decl.yaml:8:15: error: '*/5 * * *' is not a valid value for 'metricDefaults.scraping.schedule'; "
                   "expected a cron expression (expected 5 fields (minute hour day-of-month month "
                   "day-of-week) or 6 with seconds first, found 4)\n"},
         ErrorCase{"DuplicateMetric",
@@ -98,7 +98,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"MissingRequiredAtParent",
                   "version: v1\nazureMetadata:\n  tenantId: t\n  resourceGroupName: rg\n" DEFAULTS
                   "metrics: []\n",
-                  "decl.yaml:3:3: error: required key 'subscriptionId' is missing\n"},
+                  "decl.yaml:3:3: error: required key 'azureMetadata.subscriptionId' is missing\n"},
         ErrorCase{"MissingTopLevelSections", "version: v1\n",
                   "decl.yaml:1:1: error: required key 'azureMetadata' is missing\n"
                   "decl.yaml:1:1: error: required key 'metricDefaults' is missing\n"
@@ -115,15 +115,15 @@ INSTANTIATE_TEST_SUITE_P(
                                   "      limit: 10001\n"
                                   "      aggregation: { type: Total }\n"
                                   "    resources: [{ namespace: sb }]\n",
-                  "decl.yaml:10:10: error: 'limit' is 0 but must be between 1 and 10000\n"
-                  "decl.yaml:17:14: error: 'limit' is 10001 but must be between 1 and 10000\n"},
+                  "decl.yaml:10:10: error: 'metricDefaults.limit' is 0 but must be between 1 and 10000\n"
+                  "decl.yaml:17:14: error: 'azureMetricConfiguration.limit' is 10001 but must be between 1 and 10000\n"},
         ErrorCase{"LimitNotInteger", HEADER DEFAULTS "  limit: many\nmetrics: []\n",
-                  "decl.yaml:10:10: error: 'many' is not a valid value for 'limit'; expected an "
+                  "decl.yaml:10:10: error: 'many' is not a valid value for 'metricDefaults.limit'; expected an "
                   "integer\n"},
         ErrorCase{"CustomCloudMissingEndpoints",
                   "version: v1\nazureMetadata:\n  cloud: Custom\n  tenantId: t\n"
                   "  subscriptionId: s\n  resourceGroupName: rg\n" DEFAULTS "metrics: []\n",
-                  "decl.yaml:3:3: error: required key 'endpoints' is missing\n"},
+                  "decl.yaml:3:3: error: required key 'azureMetadata.endpoints' is missing\n"},
         ErrorCase{"CustomCloudEndpointsFirstBadUrlAndMissingKey",
                   "version: v1\nazureMetadata:\n"
                   "  endpoints:\n"
@@ -136,9 +136,9 @@ INSTANTIATE_TEST_SUITE_P(
                   "    metricsClientAudience: https://metrics.monitor.example.com\n"
                   "  cloud: Custom\n  tenantId: t\n  subscriptionId: s\n  resourceGroupName: "
                   "rg\n" DEFAULTS "metrics: []\n",
-                  "decl.yaml:4:5: error: required key 'keyVaultSuffix' is missing\n"
+                  "decl.yaml:4:5: error: required key 'azureMetadata.endpoints.keyVaultSuffix' is missing\n"
                   "decl.yaml:4:29: error: 'login.example.com' is not an absolute URL, which "
-                  "'authenticationEndpoint' must be\n"},
+                  "'azureMetadata.endpoints.authenticationEndpoint' must be\n"},
         ErrorCase{"GermanyIsRetired",
                   "version: v1\nazureMetadata: { tenantId: t, subscriptionId: s, "
                   "resourceGroupName: rg, cloud: Germany }\n" DEFAULTS "metrics: []\n",
@@ -147,7 +147,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"CloudIsCaseSensitive",
                   "version: v1\nazureMetadata: { tenantId: t, subscriptionId: s, "
                   "resourceGroupName: rg, cloud: global }\n" DEFAULTS "metrics: []\n",
-                  "decl.yaml:2:80: error: 'global' is not a valid value for 'cloud'; expected "
+                  "decl.yaml:2:80: error: 'global' is not a valid value for 'azureMetadata.cloud'; expected "
                   "one of Global, China, UsGov, Custom (case-sensitive)\n"},
         ErrorCase{"NoResources",
                   HEADER DEFAULTS

@@ -52,10 +52,9 @@ TEST(EnvOverrides, CreateSectionsAndIgnoreUnrelatedVariables) {
                        {"metricSinks__prometheusScrapingEndpoint__baseUriPath", "/m"}},
                       diagnostics);
   EXPECT_TRUE(diagnostics.Empty()) << diagnostics.Format();
-  ASSERT_TRUE(c.metric_sinks.statsd);
-  EXPECT_EQ(c.metric_sinks.statsd->host, "graphite");
-  ASSERT_TRUE(c.metric_sinks.prometheus_scraping_endpoint);
-  EXPECT_EQ(c.metric_sinks.prometheus_scraping_endpoint->base_uri_path, "/m");
+  EXPECT_EQ(FindRuntimeKey(c.raw, "metricSinks.statsd.host")->Scalar(), "graphite");
+  EXPECT_EQ(FindRuntimeKey(c.raw, "metricSinks.prometheusScrapingEndpoint.baseUriPath")->Scalar(),
+            "/m");
   EXPECT_FALSE(c.raw["PATH"]);
 }
 

@@ -8,8 +8,29 @@
 namespace mensor::config {
 namespace {
 
+// Sink sections as sink plugins declare them (the core knows no sink keys of its own).
+RuntimeLoadOptions WithSinkPlugins() {
+  RuntimeLoadOptions options;
+  KeySpec transformation{"transformation", ValueType::kString, false, false, "None", "values"};
+  transformation.allowed_values = {"None", "Lowercase"};
+  KeySpec labels{"labels", ValueType::kObject, false, false, std::nullopt, "labels"};
+  labels.children = {transformation};
+  options.plugin_sections = {
+      {"metricSinks.prometheusScrapingEndpoint",
+       {{"baseUriPath", ValueType::kString, false, false, "/metrics", "path"},
+        {"enableMetricTimestamps", ValueType::kBool, false, false, "false", "timestamps"},
+        {"metricUnavailableValue", ValueType::kDouble, false, false, "NaN", "value"},
+        labels}},
+      {"metricSinks.statsd",
+       {{"host", ValueType::kString, true, false, std::nullopt, "host"},
+        {"port", ValueType::kInt, false, false, "8125", "port"},
+        {"apiKey", ValueType::kString, false, true, std::nullopt, "secret"}}},
+  };
+  return options;
+}
+
 RuntimeConfig Load(std::string_view yaml, Diagnostics& diagnostics, const Environment& env = {}) {
-  return LoadRuntimeConfigFromString(yaml, "runtime.yaml", env, diagnostics);
+  return LoadRuntimeConfigFromString(yaml, "runtime.yaml", env, diagnostics, WithSinkPlugins());
 }
 
 TEST(RuntimeLoader, DefaultsFromEmptyFile) {
@@ -24,8 +45,7 @@ TEST(RuntimeLoader, DefaultsFromEmptyFile) {
   EXPECT_EQ(c.authentication.mode, "ServicePrincipal");
   EXPECT_FALSE(c.authentication.identity_id);
   EXPECT_EQ(c.metrics_configuration.absolute_path, "/config/metrics-declaration.yaml");
-  EXPECT_FALSE(c.metric_sinks.prometheus_scraping_endpoint);
-  EXPECT_FALSE(c.metric_sinks.statsd);
+  EXPECT_FALSE(FindRuntimeKey(c.raw, "metricSinks"));
   EXPECT_TRUE(c.azure_monitor.integration.use_azure_monitor_sdk);
   EXPECT_EQ(c.azure_monitor.integration.history_starting_from_in_hours, 12);
   EXPECT_EQ(c.azure_monitor.logging.information_level, "Basic");
@@ -35,26 +55,26 @@ TEST(RuntimeLoader, DefaultsFromEmptyFile) {
   EXPECT_TRUE(c.telemetry.container_logs.is_enabled);
 }
 
-TEST(RuntimeLoader, SinkSectionPresenceAndDefaults) {
+TEST(RuntimeLoader, SinkSectionsAreCheckedAgainstPluginSchemas) {
   Diagnostics diagnostics;
   const RuntimeConfig c = Load(
       "metricSinks:\n"
       "  prometheusScrapingEndpoint:\n"
       "    baseUriPath: /scrape\n"
+      "    labels: { transformation: Upper }\n"
       "  statsd:\n"
-      "    host: graphite\n",
+      "    prt: 8125\n"
+      "  kafka: {}\n",
       diagnostics);
-  EXPECT_TRUE(diagnostics.Empty()) << diagnostics.Format();
-  ASSERT_TRUE(c.metric_sinks.prometheus_scraping_endpoint);
-  EXPECT_EQ(c.metric_sinks.prometheus_scraping_endpoint->base_uri_path, "/scrape");
-  EXPECT_TRUE(std::isnan(c.metric_sinks.prometheus_scraping_endpoint->metric_unavailable_value));
-  EXPECT_FALSE(c.metric_sinks.prometheus_scraping_endpoint->enable_metric_timestamps);
-  EXPECT_EQ(c.metric_sinks.prometheus_scraping_endpoint->label_transformation, "None");
-  ASSERT_TRUE(c.metric_sinks.statsd);
-  EXPECT_EQ(c.metric_sinks.statsd->host, "graphite");
-  EXPECT_EQ(c.metric_sinks.statsd->port, 8125);
-  EXPECT_FALSE(c.metric_sinks.open_telemetry_collector);
-  EXPECT_FALSE(c.metric_sinks.atlassian_statuspage);
+  EXPECT_EQ(diagnostics.Format(),
+            "runtime.yaml:4:31: error: 'Upper' is not a valid value for "
+            "'metricSinks.prometheusScrapingEndpoint.labels.transformation'; expected one of "
+            "None, Lowercase\n"
+            "runtime.yaml:6:5: warning: unknown key 'metricSinks.statsd.prt' is ignored; did "
+            "you mean 'metricSinks.statsd.port'?\n"
+            "runtime.yaml:6:5: error: required key 'metricSinks.statsd.host' is missing\n");
+  EXPECT_EQ(FindRuntimeKey(c.raw, "metricSinks.prometheusScrapingEndpoint.baseUriPath")->Scalar(),
+            "/scrape");
 }
 
 TEST(RuntimeLoader, KeysAndEnumsAreCaseInsensitive) {
@@ -75,10 +95,6 @@ TEST(RuntimeLoader, KeysAndEnumsAreCaseInsensitive) {
   EXPECT_TRUE(diagnostics.Empty()) << diagnostics.Format();
   EXPECT_EQ(c.server.http_port, 8888);
   EXPECT_EQ(c.authentication.mode, "SystemAssignedManagedIdentity");
-  ASSERT_TRUE(c.metric_sinks.prometheus_scraping_endpoint);
-  EXPECT_TRUE(c.metric_sinks.prometheus_scraping_endpoint->enable_metric_timestamps);
-  EXPECT_EQ(c.metric_sinks.prometheus_scraping_endpoint->metric_unavailable_value, -1.0);
-  EXPECT_EQ(c.metric_sinks.prometheus_scraping_endpoint->label_transformation, "Lowercase");
   EXPECT_EQ(c.telemetry.default_verbosity, "Debug");
 }
 
@@ -88,11 +104,7 @@ TEST(RuntimeLoader, FullFileRoundTripsThroughJson) {
       "server: { httpPort: 88, maxDegreeOfParallelism: 4, bindAddress: 127.0.0.1 }\n"
       "authentication: { mode: ServicePrincipal, identityId: app-1 }\n"
       "metricSinks:\n"
-      "  openTelemetryCollector: { collectorUri: 'http://otel:4317' }\n"
-      "  atlassianStatuspage:\n"
-      "    pageId: page\n"
-      "    systemMetricMapping:\n"
-      "      - { id: sys1, promitorMetricName: demo_queue_size }\n"
+      "  statsd: { host: graphite, apiKey: STATSD-SECRET }\n"
       "azureMonitor:\n"
       "  integration:\n"
       "    history: { startingFromOffset: '00:30:00' }\n"
@@ -108,10 +120,9 @@ TEST(RuntimeLoader, FullFileRoundTripsThroughJson) {
   EXPECT_EQ(j["server"]["httpPort"], 88);
   EXPECT_EQ(j["server"]["bindAddress"], "127.0.0.1");
   EXPECT_EQ(j["authentication"]["identityId"], "app-1");
-  EXPECT_EQ(j["metricSinks"]["openTelemetryCollector"]["collectorUri"], "http://otel:4317");
-  EXPECT_EQ(j["metricSinks"]["atlassianStatuspage"]["systemMetricMapping"][0]["promitorMetricName"],
-            "demo_queue_size");
-  EXPECT_FALSE(j["metricSinks"].contains("statsd"));
+  EXPECT_EQ(j["metricSinks"]["statsd"]["host"], "graphite");
+  EXPECT_EQ(j["metricSinks"]["statsd"]["apiKey"], "***");
+  EXPECT_FALSE(j["metricSinks"].contains("prometheusScrapingEndpoint"));
   EXPECT_EQ(j["azureMonitor"]["integration"]["history"]["startingFromOffset"], "00:30:00");
   EXPECT_EQ(j["azureMonitor"]["integration"]["metricsBatching"]["maxBatchSize"], 50);
   EXPECT_EQ(j["resourceDiscovery"]["port"], 8080);
@@ -119,13 +130,7 @@ TEST(RuntimeLoader, FullFileRoundTripsThroughJson) {
   // Secrets are masked and never appear anywhere in the dump.
   EXPECT_EQ(j["telemetry"]["applicationInsights"]["instrumentationKey"], "***");
   EXPECT_EQ(j.dump().find("SUPER-SECRET-KEY"), std::string::npos);
-}
-
-TEST(RuntimeLoader, PrometheusNaNIsSerialisedAsText) {
-  Diagnostics diagnostics;
-  const auto c = Load("metricSinks: { prometheusScrapingEndpoint: {} }\n", diagnostics);
-  EXPECT_EQ(ToJson(c)["metricSinks"]["prometheusScrapingEndpoint"]["metricUnavailableValue"],
-            "NaN");
+  EXPECT_EQ(j.dump().find("STATSD-SECRET"), std::string::npos);
 }
 
 struct RuntimeErrorCase {
@@ -166,7 +171,7 @@ INSTANTIATE_TEST_SUITE_P(
                          "'azureMonitor.integration.history.startingFromOffset'; expected a "
                          "duration like 'hh:mm:ss'\n"},
         RuntimeErrorCase{"NotScalar", "server:\n  httpPort: [1, 2]\n",
-                         "runtime.yaml:2:13: error: 'server.httpPort' must be a single value, not "
+                         "runtime.yaml:2:13: error: 'server.httpPort' must be an integer, not "
                          "a sequence\n"},
         RuntimeErrorCase{"UnknownKey", "server:\n  httpPrt: 80\n",
                          "runtime.yaml:2:3: warning: unknown key 'server.httpPrt' is ignored; did "

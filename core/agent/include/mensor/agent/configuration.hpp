@@ -47,6 +47,15 @@ std::vector<std::filesystem::path> LoadPlugins(const config::RuntimeConfig& runt
                                                const config::Environment& environment,
                                                plugin::PluginRegistry& registry);
 
+/// Auth-mode schema keys the host fills in itself (mode, tenantId, authorityHost), not users.
+bool IsHostProvidedAuthKey(std::string_view key);
+
+/// How runtime.yaml is judged given the registered plugins: every sink's section against its
+/// schema, the authentication section against the chosen mode's schema (read from `first_pass`,
+/// a load without plugin knowledge), authentication.mode against the available modes.
+config::RuntimeLoadOptions PluginRuntimeOptions(const config::RuntimeConfig& first_pass,
+                                                const plugin::PluginRegistry& registry);
+
 /// Loads runtime.yaml from `folder` (with environment overrides), discovers and registers plugins
 /// (runtime plugins.directories, MENSOR_PLUGIN_PATH, the default directory) into `registry`, loads
 /// the metrics declaration (metricsConfiguration.absolutePath, default `folder`/
@@ -56,5 +65,18 @@ LoadOutcomeCode LoadConfiguration(const std::filesystem::path& folder,
                                   const config::Environment& environment,
                                   plugin::PluginRegistry& registry,
                                   config::Diagnostics& diagnostics, LoadedConfiguration& out);
+
+/// Which files LoadConfigurationFiles reads (`mensor validate FILE...`).
+struct ConfigurationFiles {
+  std::optional<std::string> runtime;      // none: Promitor's defaults, no file
+  std::optional<std::string> declaration;  // none: from `folder` / the runtime, else not loaded
+  std::optional<std::filesystem::path> folder;
+};
+
+/// LoadConfiguration for explicit files: a runtime.yaml alone, a declaration alone, or both.
+LoadOutcomeCode LoadConfigurationFiles(const ConfigurationFiles& files,
+                                       const config::Environment& environment,
+                                       plugin::PluginRegistry& registry,
+                                       config::Diagnostics& diagnostics, LoadedConfiguration& out);
 
 }  // namespace mensor::agent

@@ -12,9 +12,6 @@
 
 namespace mensor::agent {
 
-/// The keys a plugin declares, as the configuration validator understands them.
-std::vector<config::KeySpec> ToKeySpecs(const mensor_config_schema* schema);
-
 /// Resolves every (metric, resource) of the declaration into a ScrapeTarget through its resource
 /// type plugin: validate() then describe(). Problems the plugins report are added to
 /// `diagnostics` at the position of the key they name. Metrics whose resource type has no plugin

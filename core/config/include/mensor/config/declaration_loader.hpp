@@ -38,5 +38,10 @@ bool IsValidMetricName(std::string_view name);
 // Prometheus label name rule after Promitor's sanitising (lower-case, '/' -> '_'):
 // [a-zA-Z_][a-zA-Z0-9_]* and not starting with "__".
 bool IsValidLabelName(std::string_view name);
+// The label name as sinks export it: lower-cased, '/' replaced by '_' (promitor-compat.md §5.1).
+std::string ExportedLabelName(std::string_view name);
+// resource_group, subscription_id, resource_uri, instance_name: labels that win over any
+// declared label of the same name (tenant_id does not: declared labels override it).
+bool IsBuiltInLabel(std::string_view exported_name);
 
 }  // namespace mensor::config

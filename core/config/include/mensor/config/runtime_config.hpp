@@ -11,7 +11,8 @@
 
 namespace mensor::config {
 
-// The scraper's runtime.yaml (promitor-compat.md §2.2) plus Mensor-only keys. Enum-like values
+// The scraper's runtime.yaml (promitor-compat.md §2.2) plus Mensor-only keys, as the core reads
+// it (the keys themselves are listed in runtime_keys.hpp). Enum-like values
 // are kept as strings in their canonical spelling (e.g. "Lowercase") because .NET binding
 // accepts any case and plugins may add values (auth modes).
 
@@ -38,48 +39,6 @@ struct AuthenticationConfig {
 
 struct MetricsConfigurationConfig {
   std::string absolute_path = "/config/metrics-declaration.yaml";
-};
-
-struct PrometheusSinkConfig {
-  std::string base_uri_path = "/metrics";
-  double metric_unavailable_value = std::numeric_limits<double>::quiet_NaN();
-  bool enable_metric_timestamps = false;      // Promitor's code default (its docs say true)
-  std::string label_transformation = "None";  // None | Lowercase
-};
-
-struct StatsdGenevaConfig {
-  std::optional<std::string> account;
-  std::optional<std::string> namespace_name;  // key "namespace"
-};
-
-struct StatsdSinkConfig {
-  std::optional<std::string> host;
-  int port = 8125;
-  std::optional<std::string> metric_prefix;
-  std::string metric_format = "Default";  // Default | Geneva
-  std::optional<StatsdGenevaConfig> geneva;
-};
-
-struct OpenTelemetrySinkConfig {
-  std::optional<std::string> collector_uri;
-};
-
-struct StatuspageMetricMapping {
-  std::string id;
-  std::string promitor_metric_name;
-};
-
-struct AtlassianStatuspageSinkConfig {
-  std::optional<std::string> page_id;
-  std::vector<StatuspageMetricMapping> system_metric_mapping;
-};
-
-// A sink is configured iff its section exists in runtime.yaml (or the environment).
-struct MetricSinksConfig {
-  std::optional<PrometheusSinkConfig> prometheus_scraping_endpoint;
-  std::optional<StatsdSinkConfig> statsd;
-  std::optional<OpenTelemetrySinkConfig> open_telemetry_collector;
-  std::optional<AtlassianStatuspageSinkConfig> atlassian_statuspage;
 };
 
 struct AzureMonitorLoggingConfig {
@@ -141,7 +100,6 @@ struct RuntimeConfig {
   HealthCheckConfig health_check;
   AuthenticationConfig authentication;
   MetricsConfigurationConfig metrics_configuration;
-  MetricSinksConfig metric_sinks;
   AzureMonitorConfig azure_monitor;
   ResourceDiscoveryConfig resource_discovery;
   TelemetryConfig telemetry;
@@ -150,8 +108,11 @@ struct RuntimeConfig {
   std::string source_file;
   bool file_found = false;  // Promitor exits with code 4 when runtime.yaml is missing
   // The file merged with environment overrides. Plugins read their own sections from it with
-  // FindRuntimeKey (keys are case-insensitive).
+  // FindRuntimeKey (keys are case-insensitive); metricSinks is only here, each sink plugin owns
+  // its section.
   YAML::Node raw;
+  // Lower-cased dotted paths of keys declared secret (core and plugin schemas), masked in dumps.
+  std::vector<std::string> secret_paths;
 };
 
 // For /api/v1/configuration/runtime: every secret (and anything that looks like one) is "***".

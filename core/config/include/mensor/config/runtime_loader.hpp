@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "mensor/config/diagnostics.hpp"
+#include "mensor/config/key_spec.hpp"
 #include "mensor/config/runtime_config.hpp"
 
 namespace mensor::config {
@@ -18,10 +19,19 @@ using Environment = std::map<std::string, std::string>;
 // Snapshot of the process environment (`environ`).
 Environment ReadProcessEnvironment();
 
+// Keys a plugin owns in runtime.yaml, validated like the core's own (types, required keys,
+// unknown keys with suggestions). A path that is already a core section ("authentication") gets
+// these keys merged into it (a plugin key replaces a core key of the same name).
+struct PluginSection {
+  std::string path;  // "metricSinks.statsd"
+  std::vector<KeySpec> keys;
+};
+
 struct RuntimeLoadOptions {
-  // Dotted paths owned by plugins (e.g. "metricSinks.kafka"); keys at or below them are not
-  // reported as unknown. Matched case-insensitively.
+  // Dotted paths owned by something that validates them itself; keys at or below them are not
+  // checked at all. Matched case-insensitively.
   std::vector<std::string> extra_known_paths;
+  std::vector<PluginSection> plugin_sections;
   // Accepted values of authentication.mode (case-insensitive, canonicalised to this spelling).
   std::vector<std::string> auth_modes = {"ServicePrincipal", "UserAssignedManagedIdentity",
                                          "SystemAssignedManagedIdentity", "SdkDefault"};
@@ -40,6 +50,10 @@ RuntimeConfig LoadRuntimeConfig(const std::string& path, const Environment& envi
 RuntimeConfig LoadRuntimeConfigFromString(std::string_view yaml, const std::string& file_name,
                                           const Environment& environment, Diagnostics& diagnostics,
                                           const RuntimeLoadOptions& options = {});
+
+// RuntimeKeys() with `options`' plugin sections spliced in and authentication.mode restricted to
+// `options.auth_modes`: what LoadRuntimeConfig validates against and `mensor schema` describes.
+std::vector<KeySpec> EffectiveRuntimeKeys(const RuntimeLoadOptions& options);
 
 // Case-insensitive lookup of a dotted path ("metricSinks.statsd.host") in a runtime tree.
 std::optional<YAML::Node> FindRuntimeKey(const YAML::Node& root, std::string_view dotted_path);
