@@ -81,8 +81,8 @@ void CallCounters::Flush() {
       truncated.push_back(std::move(sample));
     }
   }
-  if (!calls.empty()) writer_.Write("mensor/self/calls", calls);
-  if (!truncated.empty()) writer_.Write("mensor/self/truncated", truncated);
+  if (!calls.empty()) writer_.Write("mensor/self/calls", std::move(calls));
+  if (!truncated.empty()) writer_.Write("mensor/self/truncated", std::move(truncated));
 }
 
 }  // namespace mensor::agent

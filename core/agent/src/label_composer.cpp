@@ -25,6 +25,7 @@ bool SameLabel(std::string_view a, std::string_view b) {
 
 class Builder {
  public:
+  explicit Builder(size_t expected) { labels_.reserve(expected); }
   bool Has(const std::string& name) const {
     return std::any_of(labels_.begin(), labels_.end(),
                        [&](const auto& label) { return SameLabel(label.first, name); });
@@ -43,13 +44,19 @@ class Builder {
 }  // namespace
 
 LabelList ComposeLabels(const LabelSources& sources, std::vector<std::string>* warnings) {
-  Builder builder;
+  return ComposeLabels(sources, sources.dimension_labels, warnings);
+}
+
+LabelList ComposeLabels(const LabelSources& sources, const LabelList& dimension_labels,
+                        std::vector<std::string>* warnings) {
+  Builder builder(5 + sources.scraper_labels.size() + dimension_labels.size() +
+                  sources.metric_labels.size() + sources.default_labels.size());
   builder.AddIfAbsent("resource_group", sources.resource_group);
   builder.AddIfAbsent("subscription_id", sources.subscription_id);
   builder.AddIfAbsent("resource_uri", sources.resource_uri);
   if (!sources.instance_name.empty()) builder.AddIfAbsent("instance_name", sources.instance_name);
   for (const auto& [name, value] : sources.scraper_labels) builder.AddIfAbsent(name, value);
-  for (const auto& [name, value] : sources.dimension_labels) {
+  for (const auto& [name, value] : dimension_labels) {
     if (builder.AddIfAbsent(name, value)) continue;
     // Promitor throws here and loses the write; keep the value under a distinct name instead.
     std::string renamed = "dimension_" + name;

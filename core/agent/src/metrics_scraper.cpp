@@ -108,7 +108,7 @@ bool MetricsScraper::Deliver(const ScrapeTarget& target, const azure::MetricsRes
   for (const auto& warning : series.warnings) {
     spdlog::warn("{} for {}: {}", target.metric_name, target.resource_uri(), warning);
   }
-  sinks_.Write(scope, series.samples);
+  sinks_.Write(scope, std::move(series.samples));
   self_.RecordScrape(target, true, UnixNs(now));
   return true;
 }

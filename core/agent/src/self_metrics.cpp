@@ -8,21 +8,27 @@ SelfMetrics::SelfMetrics(SampleWriter& writer, std::string tenant_id, std::strin
     : writer_(writer), tenant_id_(std::move(tenant_id)), app_id_(std::move(app_id)) {}
 
 void SelfMetrics::RecordScrape(const ScrapeTarget& target, bool success, int64_t now_unix_ns) {
-  const LabelList labels = {{"metric_name", target.metric_name},
-                            {"resource_group", target.labels.resource_group},
-                            {"resource_name", target.labels.instance_name},
-                            {"resource_type", target.resource_type},
-                            {"subscription_id", target.labels.subscription_id},
-                            {"tenant_id", tenant_id_}};
-  auto sample = [&](const char* name, const char* help, bool value) {
-    return MeasuredSample{name, help, true, value ? 1.0 : 0.0, now_unix_ns, labels};
-  };
-  std::vector<MeasuredSample> samples = {
-      sample("promitor_scrape_success",
-             "1 when the last scrape of the metric for the resource succeeded, else 0", success),
-      sample("promitor_scrape_error",
-             "1 when the last scrape of the metric for the resource failed, else 0", !success)};
-  writer_.Write("mensor/self/scrape/" + target.metric_name + "/" + target.resource_uri(), samples);
+  // Written for every target of every cycle (2 of every 3 samples of a large cycle): the labels
+  // are built once, copied for the first sample and moved into the second.
+  LabelList labels = {{"metric_name", target.metric_name},
+                      {"resource_group", target.labels.resource_group},
+                      {"resource_name", target.labels.instance_name},
+                      {"resource_type", target.resource_type},
+                      {"subscription_id", target.labels.subscription_id},
+                      {"tenant_id", tenant_id_}};
+  std::vector<MeasuredSample> samples;
+  samples.reserve(2);
+  samples.push_back({"promitor_scrape_success",
+                     "1 when the last scrape of the metric for the resource succeeded, else 0",
+                     true, success ? 1.0 : 0.0, now_unix_ns, labels});
+  samples.push_back({"promitor_scrape_error",
+                     "1 when the last scrape of the metric for the resource failed, else 0", true,
+                     success ? 0.0 : 1.0, now_unix_ns, std::move(labels)});
+  std::string scope = "mensor/self/scrape/";
+  scope += target.metric_name;
+  scope += '/';
+  scope += target.resource_uri();
+  writer_.Write(scope, std::move(samples));
 }
 
 void SelfMetrics::RecordArmResponse(const std::string& subscription_id, int64_t remaining,
@@ -46,7 +52,7 @@ void SelfMetrics::RecordArmResponse(const std::string& subscription_id, int64_t 
   samples.push_back({"promitor_ratelimit_arm_throttled",
                      "1 when the last Azure Resource Manager response was throttled (429)", true,
                      throttled ? 1.0 : 0.0, now_unix_ns, labels});
-  writer_.Write("mensor/self/arm/" + subscription_id, samples);
+  writer_.Write("mensor/self/arm/" + subscription_id, std::move(samples));
 }
 
 }  // namespace mensor::agent

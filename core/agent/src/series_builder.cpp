@@ -17,15 +17,13 @@ MeasuredSample MakeSeriesSample(const ScrapeTarget& target, LabelList dimension_
   if (!target.first_dimension_label.empty() && !dimension_labels.empty()) {
     dimension_labels.front().first = target.first_dimension_label;
   }
-  LabelSources sources = target.labels;
-  sources.dimension_labels = std::move(dimension_labels);
   MeasuredSample sample;
   sample.name = target.metric_name;
   sample.description = target.description;
   sample.has_value = value.has_value();
   sample.value = value.value_or(0);
   sample.timestamp_unix_ns = now_ns;
-  sample.labels = ComposeLabels(sources, &warnings);
+  sample.labels = ComposeLabels(target.labels, dimension_labels, &warnings);
   return sample;
 }
 

@@ -14,19 +14,19 @@ namespace {
 // One immutable batch shared by every sink's queue. The label views batch_at hands out are built
 // here, before the batch is shared, so concurrent readers never mutate it.
 std::shared_ptr<const mensor_batch> ToBatch(const std::string& scope,
-                                            const std::vector<MeasuredSample>& samples) {
+                                            std::vector<MeasuredSample> samples) {
   auto batch = std::make_shared<mensor_batch>();
   batch->scope = scope;
   batch->samples.reserve(samples.size());
-  for (const MeasuredSample& sample : samples) {
+  for (MeasuredSample& sample : samples) {
     mensor_batch::Sample out;
-    out.name = sample.name;
-    out.description = sample.description;
+    out.name = std::move(sample.name);
+    out.description = std::move(sample.description);
     out.kind = sample.counter ? MENSOR_METRIC_COUNTER : MENSOR_METRIC_GAUGE;
     out.has_value = sample.has_value;
     out.value = sample.value;
     out.timestamp_unix_ns = sample.timestamp_unix_ns;
-    out.labels = sample.labels;
+    out.labels = std::move(sample.labels);
     batch->samples.push_back(std::move(out));
   }
   for (auto& sample : batch->samples) {
@@ -105,9 +105,9 @@ void SinkSet::StopAll(std::chrono::milliseconds flush_timeout) {
   }
 }
 
-void SinkSet::Write(const std::string& scope, const std::vector<MeasuredSample>& samples) {
+void SinkSet::Write(const std::string& scope, std::vector<MeasuredSample> samples) {
   if (sinks_.empty()) return;
-  std::shared_ptr<const mensor_batch> batch = ToBatch(scope, samples);
+  std::shared_ptr<const mensor_batch> batch = ToBatch(scope, std::move(samples));
   for (auto& sink : sinks_) sink->worker->Enqueue(batch);
 }
 

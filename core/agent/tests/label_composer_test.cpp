@@ -27,6 +27,20 @@ TEST(LabelComposerTest, WalkthroughLabelsInPromitorOrder) {
                        {"tenant_id", "tenant"}}));
 }
 
+TEST(LabelComposerTest, SeparateDimensionLabelsReplaceTheSources) {
+  LabelSources sources = Walkthrough();
+  sources.dimension_labels = {{"ignored", "x"}};
+  const LabelList dimensions = {{"EntityName", "orders"}, {"resource_group", "clash"}};
+  LabelSources merged = Walkthrough();
+  merged.dimension_labels = dimensions;
+  std::vector<std::string> warnings;
+  const LabelList labels = ComposeLabels(sources, dimensions, &warnings);
+  EXPECT_EQ(labels, ComposeLabels(merged, nullptr));
+  EXPECT_EQ(labels[5], (std::pair<std::string, std::string>{"EntityName", "orders"}));
+  EXPECT_EQ(labels[6], (std::pair<std::string, std::string>{"dimension_resource_group", "clash"}));
+  EXPECT_TRUE(warnings.empty());
+}
+
 TEST(LabelComposerTest, EmptyInstanceNameIsOmitted) {
   LabelSources sources = Walkthrough();
   sources.instance_name.clear();

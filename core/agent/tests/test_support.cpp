@@ -24,9 +24,9 @@ bool WaitUntil(const std::function<bool()>& predicate, std::chrono::milliseconds
   return predicate();
 }
 
-void CapturingWriter::Write(const std::string& scope, const std::vector<MeasuredSample>& samples) {
+void CapturingWriter::Write(const std::string& scope, std::vector<MeasuredSample> samples) {
   std::lock_guard lock(mutex_);
-  writes_.push_back({scope, samples});
+  writes_.push_back({scope, std::move(samples)});
 }
 
 std::vector<CapturingWriter::Recorded> CapturingWriter::Writes() const {

@@ -40,7 +40,7 @@ class CapturingWriter final : public SampleWriter {
     std::string scope;
     std::vector<MeasuredSample> samples;
   };
-  void Write(const std::string& scope, const std::vector<MeasuredSample>& samples) override;
+  void Write(const std::string& scope, std::vector<MeasuredSample> samples) override;
 
   std::vector<Recorded> Writes() const;
   size_t WriteCount() const;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <tuple>
-#include <unordered_set>
 
 #include "text_format.hpp"
 
@@ -25,13 +24,20 @@ void ScopeSnapshot::Add(const SampleInput& sample) {
 
   // Label order in the line follows the sample (the host composes them Promitor's way); the
   // identity uses sorted pairs so the same series always sorts and de-duplicates the same.
+  // A series has a handful of labels: a linear scan of the pairs already kept finds repeated
+  // names without the per-sample hash set (its nodes were a visible share of a large cycle's
+  // allocations).
   std::vector<std::string> pairs;
   pairs.reserve(sample.labels.size());
-  std::unordered_set<std::string> seen_names;
   for (const auto& [raw_name, raw_value] : sample.labels) {
     std::string name = NormalizeLabelName(raw_name);
-    if (!seen_names.insert(name).second) continue;  // first writer wins, as in Promitor
+    const bool seen = std::any_of(pairs.begin(), pairs.end(), [&](const std::string& pair) {
+      return pair.size() > name.size() && pair.compare(0, name.size(), name) == 0 &&
+             pair[name.size()] == '=';
+    });
+    if (seen) continue;  // first writer wins, as in Promitor
     std::string pair = std::move(name);
+    pair.reserve(pair.size() + raw_value.size() + 4);
     pair += "=\"";
     AppendEscapedLabelValue(pair, raw_value, options_.lowercase_label_values);
     pair += '"';
@@ -39,6 +45,9 @@ void ScopeSnapshot::Add(const SampleInput& sample) {
   }
 
   SeriesEntry entry;
+  size_t line_size = family.size() + 48;
+  for (const std::string& pair : pairs) line_size += pair.size() + 1;
+  entry.line.reserve(line_size);
   entry.line = family;
   if (!pairs.empty()) {
     entry.line += '{';

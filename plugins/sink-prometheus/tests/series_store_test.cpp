@@ -71,6 +71,12 @@ TEST(SeriesStore, DuplicateLabelNamesAfterNormalisationKeepFirst) {
       "# HELP m Demo metric\n# TYPE m gauge\nm{entityname=\"a\",entity_name=\"c\"} 1\n");
 }
 
+TEST(SeriesStore, LabelNamesSharingAPrefixAreNotDuplicates) {
+  EXPECT_EQ(
+      Render({Gauge("m", 1, {{"entity", "a"}, {"entity_name", "b"}, {"entit", "c"}})}),
+      "# HELP m Demo metric\n# TYPE m gauge\nm{entity=\"a\",entity_name=\"b\",entit=\"c\"} 1\n");
+}
+
 TEST(SeriesStore, DuplicateSeriesInOneBatchKeepFirst) {
   ScopeSnapshot snapshot({});
   snapshot.Add(Gauge("m", 1, {{"a", "x"}}));

@@ -32,4 +32,9 @@ struct LabelSources {
 /// Promitor. Warnings are appended to `warnings` when it is not null.
 LabelList ComposeLabels(const LabelSources& sources, std::vector<std::string>* warnings);
 
+/// The same with `dimension_labels` in place of sources.dimension_labels, so a target's sources
+/// are shared by all its series instead of copied once per series.
+LabelList ComposeLabels(const LabelSources& sources, const LabelList& dimension_labels,
+                        std::vector<std::string>* warnings);
+
 }  // namespace mensor::agent

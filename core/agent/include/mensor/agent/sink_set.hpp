@@ -38,7 +38,7 @@ class SinkSet final : public SampleWriter {
   /// sink in reverse creation order. Idempotent.
   void StopAll(std::chrono::milliseconds flush_timeout = kDefaultFlushTimeout);
 
-  void Write(const std::string& scope, const std::vector<MeasuredSample>& samples) override;
+  void Write(const std::string& scope, std::vector<MeasuredSample> samples) override;
 
   size_t size() const { return sinks_.size(); }
   std::vector<std::string> Names() const;
