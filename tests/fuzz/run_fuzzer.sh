@@ -12,7 +12,7 @@ command -v "$cxx" >/dev/null || { echo "FAILED: $cxx not found (scripts/install-
 
 sources=("$here/config_loader_fuzzer.cpp" "$root"/core/config/src/*.cpp "$root"/core/util/src/*.cpp)
 flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-       -I"$root/core/config/include" -I"$root/core/config/src" -I"$root/core/util/include")
+       -I"$root/core/config/include" -I"$root/core/config/src" -I"$root/core/util/include" -I"$root/sdk/include")
 # Rebuild only when a source is newer than the binary.
 binary="$out/config_loader_fuzzer"
 if [ ! -x "$binary" ] || [ -n "$(find "${sources[@]}" "$root/core/config/include" "$root/core/util/include" -newer "$binary" -print -quit)" ]; then
@@ -24,6 +24,7 @@ if [ ! -x "$binary" ] || [ -n "$(find "${sources[@]}" "$root/core/config/include
   "$cxx" "${flags[@]}" "$out"/obj/*.o -lyaml-cpp -o "$binary"
 fi
 
+mkdir -p "$out/corpus-$$"
 find "$root/tests/config-corpus/cases" "$root/config/examples" -name '*.yaml' -exec cp {} "$out/seeds/" \;
 # -timeout: one input taking over 10 s counts as a hang; -rss_limit_mb bounds memory.
 "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
