@@ -13,6 +13,7 @@
 #include "mensor/agent/label_composer.hpp"
 #include "mensor/agent/target_builder.hpp"
 #include "mensor/config/declaration_loader.hpp"
+#include "mensor/plugin/config_schema.hpp"
 #include "test_support.hpp"
 
 namespace mensor::agent {
@@ -117,7 +118,7 @@ TEST_P(ResourceTypeTest, ResolvesAsPromitorDoes) {
       [&registry](std::string_view type) -> std::optional<std::vector<config::KeySpec>> {
     const auto found = registry.FindResourceType(type);
     if (!found) return std::nullopt;
-    return ToKeySpecs(found->desc.config);
+    return plugin::ToKeySpecs(found->desc.config);
   };
   const auto declaration =
       config::LoadMetricsDeclarationFromString(text, "decl.yaml", diagnostics, options);
