@@ -3,7 +3,6 @@
 #include "mensor/azure/filter.hpp"
 #include "mensor/azure/resource_id.hpp"
 #include "mensor/config/declaration_keys.hpp"
-#include "mensor/plugin/config_schema.hpp"
 #include "mensor/plugin/detail/call.hpp"
 #include "mensor/plugin/detail/config.hpp"
 #include "mensor/plugin/detail/results.hpp"
@@ -91,7 +90,6 @@ std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declara
     if (!type || (!azure_metric && !log_analytics)) continue;
     static const config::AzureMetricConfiguration kNoAzureMetric{};
     const config::AzureMetricConfiguration& azure = azure_metric ? *azure_metric : kNoAzureMetric;
-    const auto schema = plugin::ToKeySpecs(type->desc.config);
     std::vector<mensor_str> dimension_views;
     for (const auto& dimension : azure.dimensions) dimension_views.push_back(View(dimension));
     std::chrono::seconds interval = std::chrono::minutes(5);
@@ -115,10 +113,7 @@ std::vector<ScrapeTarget> BuildTargets(const config::MetricsDeclaration& declara
 
       // An entry its schema already rejected (reported by the loader) is not shown to the plugin:
       // its validate() would only repeat the same problem in other words.
-      config::Diagnostics schema_check;
-      config::ValidateMapping(entry.node, entry.location.file, schema, config::ResourceOverrideKeys(), "",
-                              schema_check);
-      if (schema_check.HasErrors()) continue;
+      if (!entry.matches_schema) continue;
       mensor_config resource_config(entry.node, entry.location.file, false, type->desc.config);
       mensor_call validate_call;
       validate_call.report = ReporterFor(entry, diagnostics);

@@ -98,9 +98,11 @@ void CheckMetric(const MetricsDeclaration& declaration, ParsedMetric& parsed,
   }
   if (context.options.resource_schema && !metric.resource_type.empty()) {
     if (const auto schema = context.options.resource_schema(metric.resource_type)) {
-      for (const auto& resource : metric.resources) {
+      for (auto& resource : parsed.metric.resources) {
+        const std::size_t errors_before = context.diagnostics.ErrorCount();
         ValidateMapping(resource.node, context.file, *schema, ResourceOverrideKeys(),
                         "resource of type '" + metric.resource_type + "'", context.diagnostics);
+        resource.matches_schema = context.diagnostics.ErrorCount() == errors_before;
       }
     }
   }

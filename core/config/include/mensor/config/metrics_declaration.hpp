@@ -84,6 +84,9 @@ struct ResourceEntry {
   // Effective values (override, else azureMetadata).
   std::string subscription_id;
   std::string resource_group_name;
+  // False when the loader's check against the resource type's schema found an error (already
+  // reported), so the type's plugin is not asked about the entry.
+  bool matches_schema = true;
 };
 
 struct MetricDefinition {
