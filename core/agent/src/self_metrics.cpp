@@ -1,5 +1,6 @@
 #include "mensor/agent/self_metrics.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace mensor::agent {
@@ -33,25 +34,28 @@ void SelfMetrics::RecordScrape(const ScrapeTarget& target, bool success, int64_t
 
 void SelfMetrics::RecordArmResponse(const std::string& subscription_id, int64_t remaining,
                                     bool throttled, int64_t now_unix_ns) {
+  constexpr int64_t kOneMillisecondNs = 1000000;
   const LabelList labels = {
       {"tenant_id", tenant_id_}, {"subscription_id", subscription_id}, {"app_id", app_id_}};
-  {
-    std::lock_guard lock(mutex_);
-    if (remaining >= 0) {
-      remaining_[subscription_id] = remaining;
-    } else if (auto known = remaining_.find(subscription_id); known != remaining_.end()) {
-      remaining = known->second;
-    }
+  std::lock_guard lock(mutex_);
+  ArmState& state = arm_[subscription_id];
+  if (remaining >= 0) {
+    state.remaining = remaining;
+  } else {
+    remaining = state.remaining;
   }
+  // Remote-write receivers keep milliseconds: two answers within one must not share a stamp.
+  const int64_t stamp = std::max(now_unix_ns, state.last_unix_ns + kOneMillisecondNs);
+  state.last_unix_ns = stamp;
   std::vector<MeasuredSample> samples;
   if (remaining >= 0) {
     samples.push_back({"promitor_ratelimit_arm",
                        "Remaining Azure Resource Manager reads for the subscription", true,
-                       static_cast<double>(remaining), now_unix_ns, labels});
+                       static_cast<double>(remaining), stamp, labels});
   }
   samples.push_back({"promitor_ratelimit_arm_throttled",
                      "1 when the last Azure Resource Manager response was throttled (429)", true,
-                     throttled ? 1.0 : 0.0, now_unix_ns, labels});
+                     throttled ? 1.0 : 0.0, stamp, labels});
   writer_.Write("mensor/self/arm/" + subscription_id, std::move(samples));
 }
 

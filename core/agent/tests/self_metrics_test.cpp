@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+#include <vector>
+
 #include "test_support.hpp"
 
 namespace mensor::agent {
@@ -64,6 +67,36 @@ TEST(SelfMetricsTest, MissingRateLimitHeaderKeepsTheLastKnownValue) {
   // Budgets are per subscription.
   self.RecordArmResponse("other", -1, false, 4);
   EXPECT_EQ(writer.Writes().back().samples.size(), 1u);
+}
+
+// Remote-write receivers reject a series whose timestamp repeats or goes back (HTTP 400, and the
+// whole request is lost), so ARM answers finishing together on several threads, or within one
+// millisecond, must still reach the sinks strictly in order.
+TEST(SelfMetricsTest, RateLimitStampsStrictlyIncreaseInWriteOrder) {
+  CapturingWriter writer;
+  SelfMetrics self(writer, "tenant", "app");
+  self.RecordArmResponse("s", 100, false, 5'000'000);
+  self.RecordArmResponse("s", 99, false, 5'000'000);  // the same millisecond
+  self.RecordArmResponse("s", 98, false, 1'000'000);  // a thread that read the clock earlier
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&self, t] {
+      for (int i = 0; i < 200; ++i) self.RecordArmResponse("s", 1000 - i, false, 7'000'000 + t);
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  int64_t previous = 0;
+  for (const auto& write : writer.Writes()) {
+    for (const MeasuredSample& sample : write.samples) {
+      EXPECT_GT(sample.timestamp_unix_ns / 1'000'000, previous / 1'000'000)
+          << "out of order, or the same millisecond twice";
+    }
+    previous = write.samples.front().timestamp_unix_ns;
+  }
+  EXPECT_EQ(writer.Writes().front().samples.front().timestamp_unix_ns, 5'000'000);
+  // Other subscriptions are separate series: their clock is not pushed ahead.
+  self.RecordArmResponse("other", 5, false, 2'000'000);
+  EXPECT_EQ(writer.Writes().back().samples.front().timestamp_unix_ns, 2'000'000);
 }
 
 }  // namespace

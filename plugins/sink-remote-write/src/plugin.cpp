@@ -8,6 +8,7 @@
 
 #include "header_config.hpp"
 #include "http_pusher.hpp"
+#include "series_clock.hpp"
 #include "write_request.hpp"
 
 namespace mensor::remote_write {
@@ -84,6 +85,12 @@ class PrometheusRemoteWrite final : public sdk::Sink {
       }
       series.push_back(std::move(s));
     }
+    // A batch that is all repeats (the same bucket read again) costs no request.
+    if (const size_t repeats = clock_.Filter(series);
+        repeats > 0 && logger().Enabled(MENSOR_LOG_DEBUG)) {
+      logger().Debug(std::to_string(repeats) + " sample(s) of '" + std::string(batch.scope()) +
+                     "' not newer than what the receiver holds: skipped");
+    }
     if (series.empty()) return;
     sinks::PushRequest request;
     request.url = url_;
@@ -102,6 +109,7 @@ class PrometheusRemoteWrite final : public sdk::Sink {
       throw sdk::Error(
           status, "remote write to " + url_ + " failed: " + sinks::DescribeHttpFailure(response));
     }
+    clock_.Commit();
   }
 
  private:
@@ -141,6 +149,7 @@ class PrometheusRemoteWrite final : public sdk::Sink {
   std::string bearer_token_file_;
   std::string username_, password_, password_file_;
   sinks::HttpPusher pusher_;
+  SeriesClock clock_;
 };
 
 }  // namespace mensor::remote_write

@@ -28,10 +28,18 @@ class SelfMetrics {
   SampleWriter& writer_;
   std::string tenant_id_;
   std::string app_id_;
+  struct ArmState {
+    // Last known remaining reads: throttled answers may lack the header, and the gauge should
+    // not vanish then.
+    int64_t remaining = -1;
+    // Timestamp of the last write: the next one is strictly later, so a receiver that only
+    // appends (remote write) never sees the series go back in time or repeat a millisecond.
+    int64_t last_unix_ns = 0;
+  };
+  // Held across the write as well: ARM answers finish on several threads at once, and their
+  // samples must reach the sink queues in timestamp order.
   std::mutex mutex_;
-  // Last known remaining reads per subscription: throttled answers may lack the header, and the
-  // gauge should not vanish then.
-  std::map<std::string, int64_t> remaining_;
+  std::map<std::string, ArmState, std::less<>> arm_;
 };
 
 }  // namespace mensor::agent
