@@ -2,140 +2,11 @@
 
 #include <unordered_map>
 
-#include "json_access.hpp"
+#include "metrics_response_parser.hpp"
 #include "mensor/azure/resource_id.hpp"
 #include "strings.hpp"
 
 namespace mensor::azure {
-namespace {
-
-using internal::Json;
-using internal::Member;
-using internal::ReadLocalizable;
-using internal::ReadString;
-
-bool ReadAggregate(const Json& point, std::string_view key, std::optional<double>& out,
-                   std::string& error) {
-  const Json* v = Member(point, key);
-  if (v == nullptr || v->is_null()) return true;  // absent = no data, not zero
-  if (!v->is_number()) {
-    error = "data point member '" + std::string(key) + "' is not a number";
-    return false;
-  }
-  out = v->get<double>();
-  return true;
-}
-
-bool ParsePoint(const Json& j, DataPoint& out, std::string& error) {
-  if (!j.is_object()) {
-    error = "data point is not an object";
-    return false;
-  }
-  std::string stamp;
-  if (!ReadString(j, "timeStamp", stamp, error)) return false;
-  const std::optional<TimePoint> time = ParseTimestamp(stamp);
-  if (!time) {
-    error = "data point has a missing or invalid timeStamp '" + stamp.substr(0, 40) + "'";
-    return false;
-  }
-  out.timestamp = *time;
-  return ReadAggregate(j, "average", out.average, error) &&
-         ReadAggregate(j, "minimum", out.minimum, error) &&
-         ReadAggregate(j, "maximum", out.maximum, error) &&
-         ReadAggregate(j, "total", out.total, error) && ReadAggregate(j, "count", out.count, error);
-}
-
-bool ParseSeries(const Json& j, TimeSeries& out, std::string& error) {
-  if (!j.is_object()) {
-    error = "time series is not an object";
-    return false;
-  }
-  if (const Json* meta = Member(j, "metadatavalues"); meta != nullptr && !meta->is_null()) {
-    if (!meta->is_array()) {
-      error = "metadatavalues is not an array";
-      return false;
-    }
-    for (const Json& m : *meta) {
-      if (!m.is_object()) {
-        error = "metadata value is not an object";
-        return false;
-      }
-      std::pair<std::string, std::string> dim;
-      if (!ReadLocalizable(m, "name", dim.first, error) ||
-          !ReadString(m, "value", dim.second, error)) {
-        return false;
-      }
-      out.dimensions.push_back(std::move(dim));
-    }
-  }
-  if (const Json* data = Member(j, "data"); data != nullptr && !data->is_null()) {
-    if (!data->is_array()) {
-      error = "data is not an array";
-      return false;
-    }
-    out.points.reserve(data->size());
-    for (const Json& p : *data) {
-      DataPoint point;
-      if (!ParsePoint(p, point, error)) return false;
-      out.points.push_back(point);
-    }
-  }
-  return true;
-}
-
-bool ParseMetric(const Json& j, MetricResult& out, std::string& error) {
-  if (!j.is_object()) {
-    error = "metric is not an object";
-    return false;
-  }
-  if (!ReadString(j, "id", out.id, error) || !ReadLocalizable(j, "name", out.name, error) ||
-      !ReadString(j, "unit", out.unit, error) ||
-      !ReadString(j, "errorCode", out.error_code, error) ||
-      !ReadString(j, "errorMessage", out.error_message, error)) {
-    return false;
-  }
-  if (const Json* ts = Member(j, "timeseries"); ts != nullptr && !ts->is_null()) {
-    if (!ts->is_array()) {
-      error = "timeseries is not an array";
-      return false;
-    }
-    out.series.reserve(ts->size());
-    for (const Json& s : *ts) {
-      TimeSeries series;
-      if (!ParseSeries(s, series, error)) return false;
-      out.series.push_back(std::move(series));
-    }
-  }
-  return true;
-}
-
-// The part shared by the ARM response and each getBatch item.
-bool ParseResponseObject(const Json& j, MetricsResponse& out, std::string& error) {
-  if (!j.is_object()) {
-    error = "response is not a JSON object";
-    return false;
-  }
-  if (!ReadString(j, "timespan", out.timespan, error) ||
-      !ReadString(j, "interval", out.interval, error) ||
-      !ReadString(j, "namespace", out.namespace_, error) ||
-      !ReadString(j, "resourceregion", out.region, error)) {
-    return false;
-  }
-  const Json* value = Member(j, "value");
-  if (value == nullptr || !value->is_array()) {
-    error = "response has no 'value' array";
-    return false;
-  }
-  out.metrics.reserve(value->size());
-  for (const Json& m : *value) {
-    MetricResult metric;
-    if (!ParseMetric(m, metric, error)) return false;
-    out.metrics.push_back(std::move(metric));
-  }
-  return true;
-}
-
-}  // namespace
 
 bool MetricResult::ok() const {
   return error_code.empty() || internal::EqualsIgnoreCase(error_code, "Success");
@@ -149,12 +20,11 @@ const MetricResult* MetricsResponse::FindMetric(std::string_view name) const {
 }
 
 Result<MetricsResponse> ParseMetricsResponse(std::string_view body) {
-  const std::optional<Json> doc = internal::ParseJson(body);
-  if (!doc) return ParseError{"metrics response is not valid JSON"};
   MetricsResponse response;
-  std::string error;
-  if (!ParseResponseObject(*doc, response, error)) return ParseError{"metrics response: " + error};
-  return response;
+  internal::MetricsResponseParser parser(&response, nullptr);
+  if (parser.Parse(body)) return response;
+  if (parser.syntax_error()) return ParseError{"metrics response is not valid JSON"};
+  return ParseError{"metrics response: " + parser.error()};
 }
 
 const BatchResourceResult* BatchResponse::FindResource(std::string_view resource_id) const {
@@ -165,31 +35,15 @@ const BatchResourceResult* BatchResponse::FindResource(std::string_view resource
 }
 
 Result<BatchResponse> ParseBatchResponse(std::string_view body) {
-  const std::optional<Json> doc = internal::ParseJson(body);
-  if (!doc) return ParseError{"batch response is not valid JSON"};
-  const Json* values = Member(*doc, "values");
-  if (values == nullptr || !values->is_array()) {
-    return ParseError{"batch response has no 'values' array"};
-  }
   BatchResponse response;
-  response.values.reserve(values->size());
-  std::string error;
-  for (const Json& v : *values) {
-    BatchResourceResult item;
-    if (!ParseResponseObject(v, item.response, error) ||
-        !ReadString(v, "resourceid", item.resource_id, error) ||
-        !ReadString(v, "starttime", item.start_time, error) ||
-        !ReadString(v, "endtime", item.end_time, error)) {
-      return ParseError{"batch response: " + error};
-    }
-    // The spec spells it `resourceid`; accept the camel-case spelling other versions use.
-    if (item.resource_id.empty() && !ReadString(v, "resourceId", item.resource_id, error)) {
-      return ParseError{"batch response: " + error};
-    }
-    if (item.resource_id.empty()) return ParseError{"batch response item has no resourceid"};
-    response.values.push_back(std::move(item));
+  internal::MetricsResponseParser parser(nullptr, &response);
+  if (parser.Parse(body)) return response;
+  if (parser.syntax_error()) return ParseError{"batch response is not valid JSON"};
+  // "values" problems and a missing id already name the batch response or its item.
+  if (parser.item_error() || parser.error().rfind("batch response", 0) == 0) {
+    return ParseError{parser.error()};
   }
-  return response;
+  return ParseError{"batch response: " + parser.error()};
 }
 
 std::vector<const BatchResourceResult*> MatchBatchResults(

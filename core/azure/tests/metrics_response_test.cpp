@@ -187,5 +187,81 @@ TEST(MetricsResponseTest, DeeplyNestedJsonDoesNotCrash) {
   EXPECT_FALSE(ParseBatchResponse("{\"values\":" + deep + "}").ok());
 }
 
+// The reader streams: each shape problem is named as precisely as the member it is about.
+TEST(MetricsResponseTest, ShapeErrorsNameTheMember) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"[]", "metrics response: response is not a JSON object"},
+      {"{\"cost\": 1}", "metrics response: response has no 'value' array"},
+      {"{\"value\": null}", "metrics response: response has no 'value' array"},
+      {"{\"interval\": 5, \"value\": []}", "metrics response: member 'interval' is not a string"},
+      {"{\"value\": [1]}", "metrics response: metric is not an object"},
+      {"{\"value\": [{\"name\": 5}]}",
+       "metrics response: member 'name' is neither a string nor a localizable string"},
+      {"{\"value\": [{\"name\": {\"value\": 5}}]}",
+       "metrics response: member 'value' is not a string"},
+      {"{\"value\": [{\"timeseries\": {}}]}", "metrics response: timeseries is not an array"},
+      {"{\"value\": [{\"timeseries\": [2]}]}", "metrics response: time series is not an object"},
+      {"{\"value\": [{\"timeseries\": [{\"metadatavalues\": [1]}]}]}",
+       "metrics response: metadata value is not an object"},
+      {"{\"value\": [{\"timeseries\": [{\"data\": 1}]}]}",
+       "metrics response: data is not an array"},
+      {"{\"value\": [{\"timeseries\": [{\"data\": [{}]}]}]}",
+       "metrics response: data point has a missing or invalid timeStamp ''"},
+      {"{\"value\": [{\"timeseries\": [{\"data\": [{\"timeStamp\": \"2021-04-20T09:00:00Z\", "
+       "\"count\": true}]}]}]}",
+       "metrics response: data point member 'count' is not a number"},
+      {"{\"value\": [] trailing", "metrics response is not valid JSON"},
+  };
+  for (const auto& [body, message] : cases) {
+    const Result<MetricsResponse> r = ParseMetricsResponse(body);
+    ASSERT_FALSE(r.ok()) << body;
+    EXPECT_EQ(r.error(), message) << body;
+  }
+  const Result<BatchResponse> batch =
+      ParseBatchResponse(R"({"values":[{"resourceid":"/s/a","value":[{"unit":[]}]}]})");
+  ASSERT_FALSE(batch.ok());
+  EXPECT_EQ(batch.error(), "batch response: member 'unit' is not a string");
+  EXPECT_EQ(ParseBatchResponse(R"({"values":[{"value":[]}]})").error(),
+            "batch response item has no resourceid");
+  EXPECT_EQ(ParseBatchResponse(R"({"values":{}})").error(),
+            "batch response has no 'values' array");
+}
+
+// Members the agent does not read are skipped whatever their shape, and nested members with
+// familiar names (a "value" inside "cost", "data" inside an unknown object) are not mistaken
+// for the real ones.
+TEST(MetricsResponseTest, UnknownMembersOfAnyShapeAreSkipped) {
+  const Result<BatchResponse> r = ParseBatchResponse(R"({
+    "extra": {"values": 1, "deep": [[{"value": "x"}], {"data": null}]},
+    "values": [{
+      "resourceid": "/subscriptions/s/r",
+      "cost": {"value": 7, "list": [1, 2, {"timeseries": 3}]},
+      "value": [{
+        "name": {"value": "Percentage CPU", "localizedValue": {"odd": ["shape"]}},
+        "displayDescription": null, "type": "Microsoft.Insights/metrics", "flags": [true, false],
+        "timeseries": [{
+          "metadatavalues": [{"name": {"value": "tier"}, "value": "hot", "note": {"x": []}}],
+          "data": [{"timeStamp": "2021-04-20T09:00:00Z", "average": 1.5, "unknown": {"a": [1]},
+                    "total": -2, "count": 18446744073709551615}]
+        }]
+      }]
+    }],
+    "trailer": [{"values": []}]
+  })");
+  ASSERT_TRUE(r.ok()) << r.error();
+  ASSERT_EQ(r->values.size(), 1u);
+  const MetricsResponse& response = r->values[0].response;
+  ASSERT_EQ(response.metrics.size(), 1u);
+  EXPECT_EQ(response.metrics[0].name, "Percentage CPU");
+  const TimeSeries& series = response.metrics[0].series.at(0);
+  EXPECT_EQ(series.dimensions,
+            (std::vector<std::pair<std::string, std::string>>{{"tier", "hot"}}));
+  ASSERT_EQ(series.points.size(), 1u);
+  EXPECT_EQ(series.points[0].average, 1.5);
+  EXPECT_EQ(series.points[0].total, -2.0);
+  EXPECT_EQ(series.points[0].count, 18446744073709551615.0);
+  EXPECT_FALSE(series.points[0].maximum.has_value());
+}
+
 }  // namespace
 }  // namespace mensor::azure
