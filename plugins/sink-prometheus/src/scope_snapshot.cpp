@@ -22,54 +22,54 @@ void ScopeSnapshot::Add(const SampleInput& sample) {
   std::string family = SanitizeMetricName(sample.name);
   if (family.empty()) return;
 
-  // Label order in the line follows the sample (the host composes them Promitor's way); the
-  // identity uses sorted pairs so the same series always sorts and de-duplicates the same.
-  // A series has a handful of labels: a linear scan of the pairs already kept finds repeated
-  // names without the per-sample hash set (its nodes were a visible share of a large cycle's
-  // allocations).
-  std::vector<std::string> pairs;
-  pairs.reserve(sample.labels.size());
-  for (const auto& [raw_name, raw_value] : sample.labels) {
-    std::string name = NormalizeLabelName(raw_name);
-    const bool seen = std::any_of(pairs.begin(), pairs.end(), [&](const std::string& pair) {
-      return pair.size() > name.size() && pair.compare(0, name.size(), name) == 0 &&
-             pair[name.size()] == '=';
-    });
-    if (seen) continue;  // first writer wins, as in Promitor
-    std::string pair = std::move(name);
-    pair.reserve(pair.size() + raw_value.size() + 4);
-    pair += "=\"";
-    AppendEscapedLabelValue(pair, raw_value, options_.lowercase_label_values);
-    pair += '"';
-    pairs.push_back(std::move(pair));
-  }
-
+  // The line is rendered in place; each kept label pair is remembered as a span of it. Label
+  // order in the line follows the sample (the host composes them Promitor's way); the identity
+  // hashes the pairs sorted, so the same series always sorts and de-duplicates the same. This
+  // runs for every series of every cycle: no temporary string per label.
   SeriesEntry entry;
-  size_t line_size = family.size() + 48;
-  for (const std::string& pair : pairs) line_size += pair.size() + 1;
-  entry.line.reserve(line_size);
-  entry.line = family;
-  if (!pairs.empty()) {
-    entry.line += '{';
-    for (size_t i = 0; i < pairs.size(); ++i) {
-      if (i > 0) entry.line += ',';
-      entry.line += pairs[i];
+  std::string& line = entry.line;
+  size_t estimate = family.size() + 48;
+  for (const auto& [name, value] : sample.labels) estimate += name.size() + value.size() + 8;
+  line.reserve(estimate);
+  line = family;
+  spans_.clear();
+  for (const auto& [raw_name, raw_value] : sample.labels) {
+    const size_t separator = line.size();
+    line += spans_.empty() ? '{' : ',';
+    const size_t begin = line.size();
+    AppendNormalizedLabelName(line, raw_name);
+    const std::string_view name(line.data() + begin, line.size() - begin);
+    const bool seen = std::any_of(spans_.begin(), spans_.end(), [&](const PairSpan& pair) {
+      return std::string_view(line.data() + pair.begin, pair.name_end - pair.begin) == name;
+    });
+    if (seen) {  // first writer wins, as in Promitor
+      line.resize(separator);
+      continue;
     }
-    entry.line += '}';
+    const size_t name_end = line.size();
+    line += "=\"";
+    AppendEscapedLabelValue(line, raw_value, options_.lowercase_label_values);
+    line += '"';
+    spans_.push_back(PairSpan{begin, name_end, line.size()});
   }
-  entry.line += ' ';
-  entry.line += FormatValue(sample.has_value ? sample.value : options_.unavailable_value);
+  if (!spans_.empty()) line += '}';
+  line += ' ';
+  line += FormatValue(sample.has_value ? sample.value : options_.unavailable_value);
   if (options_.timestamps && sample.timestamp_unix_ns > 0) {
-    entry.line += ' ';
-    entry.line += std::to_string(sample.timestamp_unix_ns / kNsPerMs);
+    line += ' ';
+    line += std::to_string(sample.timestamp_unix_ns / kNsPerMs);
   }
-  entry.line += '\n';
+  line += '\n';
 
-  std::sort(pairs.begin(), pairs.end());
+  const auto text = [&line](const PairSpan& pair) {
+    return std::string_view(line.data() + pair.begin, pair.end - pair.begin);
+  };
+  std::sort(spans_.begin(), spans_.end(),
+            [&text](const PairSpan& a, const PairSpan& b) { return text(a) < text(b); });
   // FNV-1a over the sorted pairs: equal label sets hash equally whatever their order.
   uint64_t hash = 1469598103934665603ull;
-  for (const std::string& pair : pairs) {
-    for (unsigned char c : pair) hash = (hash ^ c) * 1099511628211ull;
+  for (const PairSpan& pair : spans_) {
+    for (unsigned char c : text(pair)) hash = (hash ^ c) * 1099511628211ull;
     hash = (hash ^ ',') * 1099511628211ull;
   }
   entry.identity = hash;

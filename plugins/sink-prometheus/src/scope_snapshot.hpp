@@ -66,7 +66,12 @@ class ScopeSnapshot {
   }
 
  private:
+  struct PairSpan {  // one label pair inside the line being rendered: name="value"
+    size_t begin, name_end, end;
+  };
+
   RenderOptions options_;
+  std::vector<PairSpan> spans_;  // scratch, reused across Add() calls
   std::vector<SeriesEntry> series_;
   std::map<std::string, FamilyMeta, std::less<>> families_;
 };

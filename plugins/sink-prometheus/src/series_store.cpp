@@ -1,5 +1,6 @@
 #include "series_store.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "gzip.hpp"
@@ -8,43 +9,69 @@
 namespace mensor::prometheus {
 
 void SeriesStore::Replace(std::string_view scope, ScopeSnapshot snapshot) {
-  // Group the (sorted) series by family into one buffer each, outside the lock.
-  std::map<std::string, Chunk, std::less<>> chunks;
-  for (const SeriesEntry& entry : snapshot.series()) {
-    Chunk& chunk = chunks[entry.family];
-    chunk.text += entry.line;
-    chunk.identities.push_back(entry.identity);
-    chunk.ends.push_back(static_cast<uint32_t>(chunk.text.size()));
+  // Group the (family-sorted) series into one exactly sized buffer per family, outside the
+  // lock. A scope usually holds one or two families: a vector beats a map here.
+  const std::vector<SeriesEntry>& series = snapshot.series();
+  std::vector<std::pair<std::string_view, Chunk>> chunks;
+  for (size_t first = 0; first < series.size();) {
+    size_t last = first;
+    size_t bytes = 0;
+    while (last < series.size() && series[last].family == series[first].family) {
+      bytes += series[last++].line.size();
+    }
+    Chunk& chunk = chunks.emplace_back(series[first].family, Chunk{}).second;
+    chunk.text.reserve(bytes);
+    chunk.identities.reserve(last - first);
+    chunk.ends.reserve(last - first);
+    for (size_t i = first; i < last; ++i) {
+      chunk.text += series[i].line;
+      chunk.identities.push_back(series[i].identity);
+      chunk.ends.push_back(static_cast<uint32_t>(chunk.text.size()));
+    }
+    first = last;
   }
-  for (auto& [family, chunk] : chunks) {
-    chunk.text.shrink_to_fit();
-    chunk.identities.shrink_to_fit();
-    chunk.ends.shrink_to_fit();
-  }
+  const auto has_family = [&chunks](std::string_view family) {
+    return std::any_of(chunks.begin(), chunks.end(),
+                       [family](const auto& chunk) { return chunk.first == family; });
+  };
 
   std::lock_guard<std::mutex> lock(mutex_);
-  const std::string key(scope);
-  std::vector<std::string>& old_families = scope_families_[key];
+  auto known = scope_families_.find(scope);
+  if (known == scope_families_.end()) {
+    if (chunks.empty()) return;  // removing a scope that holds nothing
+    known = scope_families_.emplace(std::string(scope), std::vector<std::string>{}).first;
+  }
+  const std::string& key = known->first;
+  std::vector<std::string>& old_families = known->second;
   bool changed = false;
   for (const std::string& family : old_families) {
-    if (chunks.count(family) != 0) continue;
+    if (has_family(family)) continue;
     auto found = families_.find(family);
     if (found == families_.end()) continue;
     found->second.scopes.erase(key);
     if (found->second.scopes.empty()) families_.erase(found);
     changed = true;
   }
-  old_families.clear();
+  const bool same_families =
+      old_families.size() == chunks.size() &&
+      std::equal(chunks.begin(), chunks.end(), old_families.begin(),
+                 [](const auto& chunk, const std::string& family) { return chunk.first == family; });
+  if (!same_families) {
+    old_families.clear();
+    for (const auto& chunk : chunks) old_families.emplace_back(chunk.first);
+  }
   for (auto& [family, chunk] : chunks) {
-    old_families.push_back(family);
-    auto [entry, created] = families_.try_emplace(family);
-    if (created) entry->second.meta = snapshot.families().at(family);
+    auto entry = families_.find(family);
+    if (entry == families_.end()) {
+      entry = families_.try_emplace(std::string(family)).first;
+      entry->second.meta = snapshot.families().find(family)->second;
+    }
     auto [slot, inserted] = entry->second.scopes.try_emplace(key);
     if (!inserted && slot->second == chunk) continue;  // unchanged: keep the rendered bodies
     slot->second = std::move(chunk);
     changed = true;
   }
-  if (old_families.empty()) scope_families_.erase(key);
+  if (old_families.empty()) scope_families_.erase(known);
   if (changed) {
     for (auto& per_format : bodies_) {
       for (auto& body : per_format) body.reset();

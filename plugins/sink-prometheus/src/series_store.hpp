@@ -51,7 +51,12 @@ class SeriesStore {
 
   mutable std::mutex mutex_;
   std::map<std::string, Family, std::less<>> families_;
-  std::unordered_map<std::string, std::vector<std::string>> scope_families_;
+  struct StringHash {  // heterogeneous lookup: find a scope by string_view without a copy
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>>
+      scope_families_;
   std::shared_ptr<const std::string> bodies_[2][2];  // [format][gzip]; null = not built
   mutable size_t cross_scope_duplicates_ = 0;
 };

@@ -42,9 +42,28 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
 }
 
 // Appends text with the given ASCII escapes and UTF-8 repair.
+// ASCII that no escape function changes (apart from lower-casing).
+bool IsPlain(char c) {
+  return static_cast<unsigned char>(c) < 0x80 && c != '\\' && c != '"' && c != '\n';
+}
+
 template <typename EscapeFn>
-void AppendEscaped(std::string& out, std::string_view text, EscapeFn escape) {
+void AppendEscaped(std::string& out, std::string_view text, EscapeFn escape,
+                   bool lowercase = false) {
   for (size_t i = 0; i < text.size();) {
+    // Runs of plain ASCII (nearly every label value) are copied whole: this loop runs for every
+    // label of every series a cycle writes.
+    size_t run = i;
+    while (run < text.size() && IsPlain(text[run])) ++run;
+    if (run > i) {
+      if (lowercase) {
+        for (size_t k = i; k < run; ++k) out.push_back(ToLower(text[k]));
+      } else {
+        out.append(text.data() + i, run - i);
+      }
+      i = run;
+      continue;
+    }
     size_t length = Utf8SequenceLength(text, i);
     if (length == 0) {
       out += kReplacementChar;
@@ -61,16 +80,21 @@ void AppendEscaped(std::string& out, std::string_view text, EscapeFn escape) {
 
 }  // namespace
 
-std::string NormalizeLabelName(std::string_view name) {
-  std::string out;
-  out.reserve(name.size() + 5);
+void AppendNormalizedLabelName(std::string& out, std::string_view name) {
+  const size_t start = out.size();
   for (char c : name) {
     if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;  // one '_' per code point
     c = ToLower(c);
     out.push_back(IsLower(c) || IsDigit(c) || c == '_' ? c : '_');
   }
-  if (out.empty() || IsDigit(out.front())) out.insert(out.begin(), '_');
-  if (out.rfind("__", 0) == 0) out.insert(0, "label");
+  if (out.size() == start || IsDigit(out[start])) out.insert(out.begin() + start, '_');
+  if (out.compare(start, 2, "__") == 0) out.insert(start, "label");
+}
+
+std::string NormalizeLabelName(std::string_view name) {
+  std::string out;
+  out.reserve(name.size() + 5);
+  AppendNormalizedLabelName(out, name);
   return out;
 }
 
@@ -100,7 +124,7 @@ void AppendEscapedLabelValue(std::string& out, std::string_view value, bool lowe
       default:
         to.push_back(lowercase ? ToLower(c) : c);
     }
-  });
+  }, lowercase);
 }
 
 std::string EscapeHelp(std::string_view help) {

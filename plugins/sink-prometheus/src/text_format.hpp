@@ -11,6 +11,8 @@ namespace mensor::prometheus {
 /// empty name becomes "_", and names starting with "__" (reserved; "__name__" breaks the
 /// parser) get the prefix "label".
 std::string NormalizeLabelName(std::string_view name);
+/// \brief NormalizeLabelName appended to `out`: no temporary string per label.
+void AppendNormalizedLabelName(std::string& out, std::string_view name);
 
 /// \brief Metric names are exported as configured (Promitor does not rewrite them) but made
 /// valid, so one bad name cannot break the whole scrape: characters outside [a-zA-Z0-9_:]
