@@ -58,6 +58,7 @@ ScrapeCycle::ScrapeCycle(MetricsScraper& scraper,
                          MetricsScraper::Done done, std::function<void()> finished)
     : scraper_(scraper), done_(std::move(done)), finished_(std::move(finished)) {
   slots_.reserve(targets.size());
+  index_.reserve(targets.size());
   for (auto& target : targets) {
     index_.emplace(target.get(), slots_.size());
     slots_.push_back(Slot{std::move(target)});
@@ -100,16 +101,31 @@ void ScrapeCycle::PhaseDone(const std::function<void()>& next) {
   if (--phase_pending_ == 0) next();
 }
 
+void ScrapeCycle::FindGrains() {
+  // Targets come grouped by metric: the key of the previous slot usually answers the next.
+  const ScrapeTarget* previous = nullptr;
+  std::optional<std::chrono::seconds> previous_grain;
+  std::lock_guard lock(mutex_);
+  for (Slot& slot : slots_) {
+    if (slot.settled || slot.grain) continue;
+    const ScrapeTarget& target = *slot.target;
+    if (previous == nullptr || previous->resource_type != target.resource_type ||
+        previous->azure_metric_name != target.azure_metric_name ||
+        previous->interval != target.interval) {
+      previous = &target;
+      previous_grain = scraper_.grains().Find(
+          GrainCache::Key(target.resource_type, target.azure_metric_name, target.interval));
+    }
+    slot.grain = previous_grain;
+  }
+}
+
 void ScrapeCycle::LoadDefinitions() {
   // The first target of each resource type whose grain is unknown stands for the whole type.
+  FindGrains();
   std::map<std::string, std::shared_ptr<const ScrapeTarget>> types;
   for (const Slot& slot : slots_) {
-    const ScrapeTarget& target = *slot.target;
-    if (scraper_.grains().Find(
-            GrainCache::Key(target.resource_type, target.azure_metric_name, target.interval))) {
-      continue;
-    }
-    types.try_emplace(target.resource_type, slot.target);
+    if (!slot.settled && !slot.grain) types.try_emplace(slot.target->resource_type, slot.target);
   }
   auto self = shared_from_this();
   const auto next = [self] { self->LookUpRegions(); };
@@ -174,10 +190,15 @@ void ScrapeCycle::OnDefinitions(const std::string& resource_type,
 void ScrapeCycle::LookUpRegions() {
   std::map<std::string, std::shared_ptr<const ScrapeTarget>> unknown;
   if (scraper_.options().batching) {
-    for (const Slot& slot : slots_) {
-      const std::string& id = slot.target->resource_uri();
-      if (Settled(*slot.target) || scraper_.regions().Find(id)) continue;
-      unknown.try_emplace(azure::NormalizeResourceId(id), slot.target);
+    std::lock_guard lock(mutex_);
+    for (Slot& slot : slots_) {
+      if (slot.settled) continue;
+      std::optional<std::string> region = scraper_.regions().Find(slot.target->resource_uri());
+      if (region) {
+        slot.region = std::move(*region);
+      } else {
+        unknown.try_emplace(azure::NormalizeResourceId(slot.target->resource_uri()), slot.target);
+      }
     }
   }
   auto self = shared_from_this();
@@ -237,29 +258,42 @@ AzureCall ScrapeCycle::MetricsCall(const PlannedCall& planned) const {
 }
 
 void ScrapeCycle::SendPlannedCalls() {
+  FindGrains();  // the ones the definitions phase just learnt
+  const bool batching = scraper_.options().batching;
   std::vector<PlanInput> inputs;
-  for (const Slot& slot : slots_) {
-    const ScrapeTarget& target = *slot.target;
-    if (Settled(target)) continue;
-    PlanInput input{slot.target};
-    input.grain =
-        scraper_.grains()
-            .Find(GrainCache::Key(target.resource_type, target.azure_metric_name, target.interval))
-            .value_or(target.interval);
-    if (scraper_.options().batching) {
-      input.region = scraper_.regions().Find(target.resource_uri()).value_or("");
+  inputs.reserve(slots_.size());
+  {
+    std::lock_guard lock(mutex_);
+    for (Slot& slot : slots_) {
+      if (slot.settled) continue;
+      PlanInput input{slot.target};
+      input.grain = slot.grain.value_or(slot.target->interval);
+      if (batching) {
+        // Looked up in the regions phase, or just learnt by it.
+        if (slot.region.empty()) {
+          slot.region = scraper_.regions().Find(slot.target->resource_uri()).value_or("");
+        }
+        input.region = slot.region;
+      }
+      inputs.push_back(std::move(input));
     }
-    inputs.push_back(std::move(input));
   }
-  auto calls = PlanRequests(
-      inputs, PlanOptions{scraper_.options().batching, scraper_.options().max_batch_size});
+  const PlanOptions options{batching, scraper_.options().max_batch_size};
+  std::shared_ptr<const PlanCache::Calls> calls = scraper_.plans().Find(inputs, options);
+  if (!calls) {
+    auto planned = std::make_shared<PlanCache::Calls>();
+    for (PlannedCall& call : PlanRequests(inputs, options)) {
+      planned->push_back(std::make_shared<const PlannedCall>(std::move(call)));
+    }
+    calls = planned;
+    scraper_.plans().Store(inputs, options, calls);
+  }
   auto self = shared_from_this();
   const Next next = [self] {
     if (self->finished_) self->finished_();
   };
   StartPhase(0);
-  for (PlannedCall& planned : calls)
-    Send(std::make_shared<const PlannedCall>(std::move(planned)), next);
+  for (const auto& planned : *calls) Send(planned, next);
   PhaseDone(next);
 }
 

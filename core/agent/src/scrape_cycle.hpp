@@ -4,6 +4,8 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <optional>
+#include <unordered_map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -30,6 +32,9 @@ class ScrapeCycle : public std::enable_shared_from_this<ScrapeCycle> {
   struct Slot {
     std::shared_ptr<const ScrapeTarget> target;
     bool settled = false;
+    // Looked up once per cycle (each is a string key and a locked map): unset = not known yet.
+    std::optional<std::chrono::seconds> grain;
+    std::string region;
   };
 
   void LoadDefinitions();
@@ -49,12 +54,14 @@ class ScrapeCycle : public std::enable_shared_from_this<ScrapeCycle> {
   void PhaseDone(const std::function<void()>& next);
   void StartPhase(size_t calls);
   bool Settled(const ScrapeTarget& target);
+  /// Fills each unsettled slot's grain from the cache where it is known.
+  void FindGrains();
 
   MetricsScraper& scraper_;
   MetricsScraper::Done done_;
   std::function<void()> finished_;
   std::vector<Slot> slots_;
-  std::map<const ScrapeTarget*, size_t> index_;
+  std::unordered_map<const ScrapeTarget*, size_t> index_;
   std::mutex mutex_;
   std::atomic<size_t> phase_pending_{0};
 };

@@ -1,5 +1,7 @@
 #include "mensor/azure/resource_id.hpp"
 
+#include <cstdint>
+
 #include <vector>
 
 #include "strings.hpp"
@@ -81,6 +83,15 @@ std::string NormalizeResourceId(std::string_view id) {
 
 bool ResourceIdEquals(std::string_view a, std::string_view b) {
   return EqualsIgnoreCase(StripSlashes(internal::Trim(a)), StripSlashes(internal::Trim(b)));
+}
+
+size_t ResourceIdHash(std::string_view id) {
+  uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a over the lower-cased, slash-stripped id
+  for (const char c : StripSlashes(internal::Trim(id))) {
+    hash ^= static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    hash *= 0x100000001b3ull;
+  }
+  return static_cast<size_t>(hash);
 }
 
 std::string ResourceIdFromMetricId(std::string_view metric_id) {

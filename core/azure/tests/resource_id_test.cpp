@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unordered_map>
+
 namespace mensor::azure {
 namespace {
 
@@ -59,6 +61,22 @@ TEST(ResourceIdTest, CaseInsensitiveCompare) {
   EXPECT_FALSE(
       ResourceIdEquals("subscriptions/a/resourceGroups/rg1", "subscriptions/a/resourceGroups/rg2"));
   EXPECT_EQ(NormalizeResourceId("/Subscriptions/A/"), "subscriptions/a");
+}
+
+// A hash map keyed by normalised ids is looked up with ids as configured or as Azure echoes
+// them, without a normalised copy: the hash must agree with ResourceIdEquals.
+TEST(ResourceIdTest, HashAgreesWithEquals) {
+  const char* same[] = {"/subscriptions/A/resourceGroups/RG/providers/X/y/Z",
+                        "subscriptions/a/resourcegroups/rg/providers/x/y/z",
+                        " subscriptions/A/resourceGroups/RG/providers/X/y/Z/ "};
+  for (const char* id : same) {
+    EXPECT_EQ(ResourceIdHash(id), ResourceIdHash(NormalizeResourceId(same[0]))) << id;
+  }
+  EXPECT_NE(ResourceIdHash("subscriptions/a/resourceGroups/rg1"),
+            ResourceIdHash("subscriptions/a/resourceGroups/rg2"));
+  std::unordered_map<std::string, int, ResourceIdKeyHash, ResourceIdKeyEqual> regions;
+  regions.emplace(NormalizeResourceId(same[0]), 1);
+  for (const char* id : same) EXPECT_EQ(regions.count(std::string_view(id)), 1u) << id;
 }
 
 TEST(ResourceIdTest, ResourceIdFromMetricId) {

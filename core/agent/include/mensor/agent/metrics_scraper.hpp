@@ -14,6 +14,7 @@
 #include "mensor/agent/azure_caller.hpp"
 #include "mensor/agent/call_counters.hpp"
 #include "mensor/agent/grain_cache.hpp"
+#include "mensor/agent/plan_cache.hpp"
 #include "mensor/agent/region_cache.hpp"
 #include "mensor/agent/sample_writer.hpp"
 #include "mensor/agent/scrape_target.hpp"
@@ -77,6 +78,7 @@ class MetricsScraper {
   AzureCaller& caller() { return caller_; }
   GrainCache& grains() { return grains_; }
   RegionCache& regions() { return regions_; }
+  PlanCache& plans() { return plans_; }
   /// Writes the series `response` holds for `target`; false (after Fail) when it holds none.
   bool Deliver(const ScrapeTarget& target, const azure::MetricsResponse& response,
                std::chrono::seconds asked_interval);
@@ -95,6 +97,7 @@ class MetricsScraper {
   AzureCaller caller_;
   GrainCache grains_;
   RegionCache regions_;
+  PlanCache plans_;
   SeriesRetention retention_;
   std::mutex warned_mutex_;
   std::set<std::string> warned_truncated_;

@@ -3,7 +3,10 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+
+#include "mensor/azure/resource_id.hpp"
 
 namespace mensor::agent {
 
@@ -12,12 +15,15 @@ namespace mensor::agent {
 /// case-insensitively. Thread-safe.
 class RegionCache {
  public:
-  std::optional<std::string> Find(const std::string& resource_id) const;
-  void Store(const std::string& resource_id, std::string region);
+  std::optional<std::string> Find(std::string_view resource_id) const;
+  void Store(std::string_view resource_id, std::string region);
 
  private:
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, std::string> regions_;
+  // Looked up by the id as configured (any case, with or without slashes), without a copy:
+  // once per target and cycle.
+  std::unordered_map<std::string, std::string, azure::ResourceIdKeyHash, azure::ResourceIdKeyEqual>
+      regions_;
 };
 
 }  // namespace mensor::agent

@@ -32,6 +32,20 @@ std::string NormalizeResourceId(std::string_view id);
 // ARM ids are case-insensitive; Azure echoes them in other case (and with a leading slash).
 bool ResourceIdEquals(std::string_view a, std::string_view b);
 
+// A hash agreeing with ResourceIdEquals, computed without a normalised copy: for hash maps
+// looked up once per target and cycle.
+size_t ResourceIdHash(std::string_view id);
+
+// Hash-map functors over ResourceIdEquals/ResourceIdHash, looked up by any string type.
+struct ResourceIdKeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view id) const { return ResourceIdHash(id); }
+};
+struct ResourceIdKeyEqual {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const { return ResourceIdEquals(a, b); }
+};
+
 // The resource id inside a metric id: `/subscriptions/.../providers/Microsoft.Insights/metrics/X`
 // gives everything before `/providers/Microsoft.Insights/metrics` (case-insensitive), without
 // the leading slash. Returns the input trimmed of slashes when the marker is absent.
