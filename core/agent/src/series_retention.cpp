@@ -6,15 +6,15 @@
 namespace mensor::agent {
 namespace {
 
-std::string KeyOf(const azure::TimeSeries& series) {
-  std::string key;
+// Into a reused buffer: this runs for every dimensional series of every cycle.
+void KeyOf(const azure::TimeSeries& series, std::string& key) {
+  key.clear();
   for (const auto& [name, value] : series.dimensions) {
-    key += util::ToLowerAscii(name);
+    for (const char c : name) key += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     key += '\x1f';
     key += value;
     key += '\x1e';
   }
-  return key;
 }
 
 void SetAggregate(azure::DataPoint& point, azure::Aggregation aggregation, double value) {
@@ -43,19 +43,33 @@ void SetAggregate(azure::DataPoint& point, azure::Aggregation aggregation, doubl
 const azure::MetricResult& SeriesRetention::Merge(
     const std::string& scope, const azure::MetricResult& metric, azure::Aggregation aggregation,
     std::chrono::seconds interval, azure::TimePoint now, azure::MetricResult& storage) {
-  std::lock_guard lock(mutex_);
   const bool dimensional = !metric.series.empty() && !metric.series.front().dimensions.empty();
+  if (!dimensional && tracked_.load(std::memory_order_acquire) == 0) return metric;
+  std::lock_guard lock(mutex_);
   if (cycles_ == 1 || (!dimensional && scopes_.count(scope) == 0)) {
     scopes_.erase(scope);
+    tracked_.store(scopes_.size(), std::memory_order_release);
     return metric;
   }
   Scope& state = scopes_[scope];
+  tracked_.store(scopes_.size(), std::memory_order_release);
   state.failures = 0;
-  std::unordered_map<std::string, Kept> next;
-  next.reserve(metric.series.size());
+  // Updated in place (the same dimension values come back cycle after cycle): no new map and
+  // no copy of the dimensions per answer.
+  const uint64_t generation = ++state.generation;
   for (const azure::TimeSeries& series : metric.series) {
     if (series.dimensions.empty()) continue;
-    Kept kept{series.dimensions};
+    KeyOf(series, key_);
+    auto found = state.series.find(key_);
+    if (found == state.series.end()) {
+      found = state.series.emplace(key_, Kept{series.dimensions}).first;
+    } else if (found->second.dimensions != series.dimensions) {
+      found->second.dimensions = series.dimensions;  // names may come back in other case
+    }
+    Kept& kept = found->second;
+    kept.seen = generation;
+    kept.missing = 0;
+    kept.has_value = false;
     if (auto selected = azure::SelectValue(series, aggregation, interval, now)) {
       kept.has_value = true;
       kept.value = selected->value;
@@ -63,16 +77,20 @@ const azure::MetricResult& SeriesRetention::Merge(
                               selected->bucket_start.time_since_epoch())
                               .count();
     }
-    next.insert_or_assign(KeyOf(series), std::move(kept));
   }
   std::vector<const Kept*> vanished;
-  for (auto& [key, old] : state.series) {
-    if (next.count(key) != 0 || old.missing + 1 >= cycles_) continue;
-    Kept carried = std::move(old);
-    ++carried.missing;
-    vanished.push_back(&next.insert_or_assign(key, std::move(carried)).first->second);
+  for (auto it = state.series.begin(); it != state.series.end();) {
+    Kept& kept = it->second;
+    if (kept.seen == generation) {
+      ++it;
+    } else if (kept.missing + 1 >= cycles_) {
+      it = state.series.erase(it);
+    } else {
+      ++kept.missing;
+      vanished.push_back(&kept);
+      ++it;
+    }
   }
-  state.series = std::move(next);
   if (vanished.empty()) return metric;
   storage = metric;
   for (const Kept* kept : vanished) {
@@ -92,9 +110,10 @@ const azure::MetricResult& SeriesRetention::Merge(
 bool SeriesRetention::Failed(const std::string& scope) {
   std::lock_guard lock(mutex_);
   Scope& state = scopes_[scope];
-  if (++state.failures < cycles_) return false;
-  scopes_.erase(scope);
-  return true;
+  const bool drop = ++state.failures >= cycles_;
+  if (drop) scopes_.erase(scope);
+  tracked_.store(scopes_.size(), std::memory_order_release);
+  return drop;
 }
 
 }  // namespace mensor::agent

@@ -4,6 +4,14 @@
 #include <utility>
 
 namespace mensor::azure::internal {
+namespace {
+
+// Capacities reserved up front, so the vectors do not grow (and move) element by element: a
+// getBatch answer holds at most 50 resources, and the agent asks for a few grains per series.
+constexpr size_t kBatchIds = 50;
+constexpr size_t kPoints = 6;
+
+}  // namespace
 
 MetricsResponseParser::MetricsResponseParser(MetricsResponse* metrics, BatchResponse* batch)
     : metrics_(metrics), batch_(batch) {
@@ -115,6 +123,7 @@ bool MetricsResponseParser::Value(Type type, const std::string* text, double num
       if (type != Type::kArray) return Fail("batch response has no 'values' array");
       seen_values_ = true;
       batch_->values.clear();
+      batch_->values.reserve(kBatchIds);
       return Open(Kind::kBatchValues);
     case Kind::kBatchValues:
       if (type != Type::kObject) return Fail("response is not a JSON object");
@@ -170,6 +179,7 @@ bool MetricsResponseParser::InResponse(Key key, Type type, const std::string* te
       if (type != Type::kArray) return Fail("response has no 'value' array");
       seen_value_ = true;
       response_->metrics.clear();
+      response_->metrics.reserve(4);
       return Open(Kind::kMetrics);
     default:
       break;
@@ -214,6 +224,7 @@ bool MetricsResponseParser::InSeries(Key key, Type type) {
     if (type == Type::kNull) return true;
     if (type != Type::kArray) return Fail("data is not an array");
     series_->points.clear();
+    series_->points.reserve(kPoints);
     return Open(Kind::kPoints);
   }
   return type == Type::kObject || type == Type::kArray ? Open(Kind::kSkip) : true;

@@ -30,48 +30,47 @@ void SeriesStore::Replace(std::string_view scope, ScopeSnapshot snapshot) {
     }
     first = last;
   }
-  const auto has_family = [&chunks](std::string_view family) {
-    return std::any_of(chunks.begin(), chunks.end(),
-                       [family](const auto& chunk) { return chunk.first == family; });
-  };
 
   std::lock_guard<std::mutex> lock(mutex_);
-  auto known = scope_families_.find(scope);
-  if (known == scope_families_.end()) {
+  auto known = scopes_.find(scope);
+  if (known == scopes_.end()) {
     if (chunks.empty()) return;  // removing a scope that holds nothing
-    known = scope_families_.emplace(std::string(scope), std::vector<std::string>{}).first;
+    known = scopes_.emplace(std::string(scope), std::vector<Placement>{}).first;
   }
-  const std::string& key = known->first;
-  std::vector<std::string>& old_families = known->second;
+  const std::string_view key = known->first;
+  std::vector<Placement>& placements = known->second;
   bool changed = false;
-  for (const std::string& family : old_families) {
-    if (has_family(family)) continue;
-    auto found = families_.find(family);
-    if (found == families_.end()) continue;
-    found->second.scopes.erase(key);
-    if (found->second.scopes.empty()) families_.erase(found);
-    changed = true;
-  }
   const bool same_families =
-      old_families.size() == chunks.size() &&
-      std::equal(chunks.begin(), chunks.end(), old_families.begin(),
-                 [](const auto& chunk, const std::string& family) { return chunk.first == family; });
-  if (!same_families) {
-    old_families.clear();
-    for (const auto& chunk : chunks) old_families.emplace_back(chunk.first);
-  }
-  for (auto& [family, chunk] : chunks) {
-    auto entry = families_.find(family);
-    if (entry == families_.end()) {
-      entry = families_.try_emplace(std::string(family)).first;
-      entry->second.meta = snapshot.families().find(family)->second;
+      placements.size() == chunks.size() &&
+      std::equal(chunks.begin(), chunks.end(), placements.begin(),
+                 [](const auto& chunk, const Placement& at) {
+                   return chunk.first == at.family->first;
+                 });
+  if (same_families) {
+    for (size_t i = 0; i < chunks.size(); ++i) {
+      Chunk& stored = placements[i].chunk->second;
+      if (stored == chunks[i].second) continue;  // unchanged: keep the rendered bodies
+      stored = std::move(chunks[i].second);
+      changed = true;
     }
-    auto [slot, inserted] = entry->second.scopes.try_emplace(key);
-    if (!inserted && slot->second == chunk) continue;  // unchanged: keep the rendered bodies
-    slot->second = std::move(chunk);
+  } else {
+    for (const Placement& at : placements) {
+      at.family->second.scopes.erase(at.chunk);
+      if (at.family->second.scopes.empty()) families_.erase(at.family);
+    }
+    placements.clear();
+    for (auto& [family, chunk] : chunks) {
+      auto entry = families_.find(family);
+      if (entry == families_.end()) {
+        entry = families_.try_emplace(std::string(family)).first;
+        entry->second.meta = snapshot.families().find(family)->second;
+      }
+      auto slot = entry->second.scopes.insert_or_assign(key, std::move(chunk)).first;
+      placements.push_back(Placement{entry, slot});
+    }
     changed = true;
+    if (placements.empty()) scopes_.erase(known);
   }
-  if (old_families.empty()) scope_families_.erase(known);
   if (changed) {
     for (auto& per_format : bodies_) {
       for (auto& body : per_format) body.reset();

@@ -44,19 +44,27 @@ class SeriesStore {
   };
   struct Family {
     FamilyMeta meta;
-    std::map<std::string, Chunk, std::less<>> scopes;
+    // Keys view the scope strings owned by scopes_ (node keys never move): one copy per scope.
+    std::map<std::string_view, Chunk> scopes;
+  };
+  using Families = std::map<std::string, Family, std::less<>>;
+  // Where one scope's chunks live, so a steady-state write (same scope, same families) goes
+  // straight to them: no search of a family's scopes (tens of thousands of long keys with a
+  // shared prefix, a cache miss per level).
+  struct Placement {
+    Families::iterator family;
+    std::map<std::string_view, Chunk>::iterator chunk;
+  };
+  struct StringHash {  // heterogeneous lookup: find a scope by string_view without a copy
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
 
   std::shared_ptr<const std::string> Render(Format format) const;
 
   mutable std::mutex mutex_;
-  std::map<std::string, Family, std::less<>> families_;
-  struct StringHash {  // heterogeneous lookup: find a scope by string_view without a copy
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
-  std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>>
-      scope_families_;
+  Families families_;
+  std::unordered_map<std::string, std::vector<Placement>, StringHash, std::equal_to<>> scopes_;
   std::shared_ptr<const std::string> bodies_[2][2];  // [format][gzip]; null = not built
   mutable size_t cross_scope_duplicates_ = 0;
 };

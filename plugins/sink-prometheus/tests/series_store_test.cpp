@@ -119,6 +119,27 @@ TEST(SeriesStore, ScopeReplacementDropsVanishedSeries) {
   EXPECT_EQ(*store.Body(), "# HELP n Demo metric\n# TYPE n gauge\nn 5\n");
 }
 
+// A scope's families change between writes (a metric gains or loses a family, a scope is
+// emptied and written again): families left empty disappear, shared ones keep other scopes.
+TEST(SeriesStore, ScopesMoveBetweenFamilies) {
+  SeriesStore store;
+  store.Replace("a", Snapshot({Gauge("m", 1), Gauge("n", 2)}));
+  store.Replace("b", Snapshot({Gauge("n", 3, {{"q", "b"}})}));
+  store.Replace("a", Snapshot({Gauge("o", 4)}));
+  EXPECT_EQ(*store.Body(),
+            "# HELP n Demo metric\n# TYPE n gauge\nn{q=\"b\"} 3\n"
+            "# HELP o Demo metric\n# TYPE o gauge\no 4\n");
+  store.Replace("b", Snapshot({}));
+  store.Replace("a", Snapshot({}));
+  EXPECT_EQ(*store.Body(), "");
+  store.Replace("a", Snapshot({Gauge("n", 5), Gauge("m", 6)}));
+  store.Replace("b", Snapshot({Gauge("n", 7, {{"q", "b"}})}));
+  store.Replace("a", Snapshot({Gauge("n", 8), Gauge("m", 6)}));  // same families, one new value
+  EXPECT_EQ(*store.Body(),
+            "# HELP m Demo metric\n# TYPE m gauge\nm 6\n"
+            "# HELP n Demo metric\n# TYPE n gauge\nn 8\nn{q=\"b\"} 7\n");
+}
+
 TEST(SeriesStore, CrossScopeDuplicatesKeepFirstScope) {
   SeriesStore store;
   store.Replace("b", Snapshot({Gauge("m", 2)}));

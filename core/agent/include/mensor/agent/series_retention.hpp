@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <mutex>
@@ -42,15 +43,22 @@ class SeriesRetention {
     double value = 0;
     bool has_value = false;
     int missing = 0;  // consecutive answers without this series
+    uint64_t seen = 0;  // the Scope::generation of the last answer that held it
   };
   struct Scope {
     std::unordered_map<std::string, Kept> series;
     int failures = 0;
+    uint64_t generation = 0;  // answers merged so far
   };
 
   int cycles_;
   std::mutex mutex_;
   std::unordered_map<std::string, Scope> scopes_;
+  std::string key_;  // scratch for series keys, guarded by mutex_
+  // scopes_.size(), readable without the lock: while nothing is tracked (no dimensions, no
+  // failures) an answer without dimensions needs neither the lock nor a lookup. Every target of
+  // every cycle passes here, from all workers.
+  std::atomic<size_t> tracked_{0};
 };
 
 }  // namespace mensor::agent
