@@ -20,12 +20,9 @@ MetricsResponseParser::MetricsResponseParser(MetricsResponse* metrics, BatchResp
 
 bool MetricsResponseParser::Parse(std::string_view body) {
   stack_.assign(1, Frame{Kind::kDocument});
-  try {
-    return nlohmann::json::sax_parse(body.begin(), body.end(), this) && error_.empty();
-  } catch (const std::exception&) {  // the reader reports through parse_error; be safe anyway
-    syntax_error_ = true;
-    return false;
-  }
+  const bool read = reader_.Read(body, *this);
+  syntax_error_ = reader_.syntax_error();
+  return read && error_.empty();
 }
 
 MetricsResponseParser::Key MetricsResponseParser::Classify(std::string_view name) {
@@ -52,8 +49,8 @@ MetricsResponseParser::Key MetricsResponseParser::Classify(std::string_view name
 bool MetricsResponseParser::null() { return Value(Type::kNull, nullptr, 0); }
 bool MetricsResponseParser::boolean(bool) { return Value(Type::kOther, nullptr, 0); }
 bool MetricsResponseParser::string(std::string& value) { return Value(Type::kString, &value, 0); }
-bool MetricsResponseParser::start_object(std::size_t) { return Value(Type::kObject, nullptr, 0); }
-bool MetricsResponseParser::start_array(std::size_t) { return Value(Type::kArray, nullptr, 0); }
+bool MetricsResponseParser::start_object() { return Value(Type::kObject, nullptr, 0); }
+bool MetricsResponseParser::start_array() { return Value(Type::kArray, nullptr, 0); }
 
 bool MetricsResponseParser::key(std::string& name) {
   Frame& top = stack_.back();
@@ -97,12 +94,6 @@ bool MetricsResponseParser::end_object() {
 bool MetricsResponseParser::end_array() {
   stack_.pop_back();
   return true;
-}
-
-bool MetricsResponseParser::parse_error(std::size_t, const std::string&,
-                                        const nlohmann::detail::exception&) {
-  syntax_error_ = true;
-  return false;
 }
 
 bool MetricsResponseParser::Value(Type type, const std::string* text, double number) {
