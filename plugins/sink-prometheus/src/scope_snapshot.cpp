@@ -3,6 +3,7 @@
 #include <mensor/abi.h>
 
 #include <algorithm>
+#include <functional>
 #include <tuple>
 
 #include "text_format.hpp"
@@ -61,22 +62,28 @@ void ScopeSnapshot::Add(const SampleInput& sample) {
   }
   line += '\n';
 
-  const auto text = [&line](const PairSpan& pair) {
-    return std::string_view(line.data() + pair.begin, pair.end - pair.begin);
-  };
-  std::sort(spans_.begin(), spans_.end(),
-            [&text](const PairSpan& a, const PairSpan& b) { return text(a) < text(b); });
-  // FNV-1a over the sorted pairs: equal label sets hash equally whatever their order.
-  uint64_t hash = 1469598103934665603ull;
+  // The identity mixes one hash per pair with a commutative sum: equal label sets get equal
+  // identities whatever their order, without sorting the pairs.
+  uint64_t hash = 0x9e3779b97f4a7c15ull;
   for (const PairSpan& pair : spans_) {
-    for (unsigned char c : text(pair)) hash = (hash ^ c) * 1099511628211ull;
-    hash = (hash ^ ',') * 1099511628211ull;
+    uint64_t h = std::hash<std::string_view>{}(
+        std::string_view(line.data() + pair.begin, pair.end - pair.begin));
+    h ^= h >> 33;  // splitmix64 finaliser: spreads each pair's hash before the sum
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    hash += h;
   }
   entry.identity = hash;
 
   if (families_.find(family) == families_.end()) {
-    families_.emplace(
-        family, FamilyMeta{EscapeHelp(sample.description), std::string(TypeName(sample.kind))});
+    // Batches of one family repeat its description: escape it once.
+    if (sample.description != help_source_) {
+      help_source_.assign(sample.description);
+      help_ = EscapeHelp(sample.description);
+    }
+    families_.emplace(family, FamilyMeta{help_, std::string(TypeName(sample.kind))});
   }
   entry.family = std::move(family);
   series_.push_back(std::move(entry));

@@ -1,5 +1,6 @@
 #include "text_format.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -42,10 +43,14 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
 }
 
 // Appends text with the given ASCII escapes and UTF-8 repair.
-// ASCII that no escape function changes (apart from lower-casing).
-bool IsPlain(char c) {
-  return static_cast<unsigned char>(c) < 0x80 && c != '\\' && c != '"' && c != '\n';
-}
+// ASCII that no escape function changes (apart from lower-casing), as a table: every byte of
+// every label value of every cycle is looked up here.
+constexpr auto kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0; c < 0x80; ++c) plain[c] = c != '\\' && c != '"' && c != '\n';
+  return plain;
+}();
+bool IsPlain(char c) { return kPlain[static_cast<unsigned char>(c)]; }
 
 template <typename EscapeFn>
 void AppendEscaped(std::string& out, std::string_view text, EscapeFn escape,
@@ -82,11 +87,14 @@ void AppendEscaped(std::string& out, std::string_view text, EscapeFn escape,
 
 void AppendNormalizedLabelName(std::string& out, std::string_view name) {
   const size_t start = out.size();
+  out.resize(start + name.size());  // written in place, shrunk to what was written
+  char* to = out.data() + start;
   for (char c : name) {
     if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;  // one '_' per code point
     c = ToLower(c);
-    out.push_back(IsLower(c) || IsDigit(c) || c == '_' ? c : '_');
+    *to++ = IsLower(c) || IsDigit(c) || c == '_' ? c : '_';
   }
+  out.resize(static_cast<size_t>(to - out.data()));
   if (out.size() == start || IsDigit(out[start])) out.insert(out.begin() + start, '_');
   if (out.compare(start, 2, "__") == 0) out.insert(start, "label");
 }
