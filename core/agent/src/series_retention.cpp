@@ -3,18 +3,42 @@
 #include "mensor/azure/value_selection.hpp"
 #include "mensor/util/strings.hpp"
 
+#include <string_view>
+
 namespace mensor::agent {
 namespace {
 
+constexpr char kSeparator = '\x1f';
+
+// A series' key within its scope: its dimension values, joined (the names are the scope's).
 // Into a reused buffer: this runs for every dimensional series of every cycle.
-void KeyOf(const azure::TimeSeries& series, std::string& key) {
+void ValuesKey(const azure::TimeSeries& series, std::string& key) {
   key.clear();
   for (const auto& [name, value] : series.dimensions) {
-    for (const char c : name) key += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    key += '\x1f';
+    if (!key.empty()) key += kSeparator;
     key += value;
-    key += '\x1e';
   }
+}
+
+bool SameNames(const std::vector<std::string>& names, const azure::TimeSeries& series) {
+  if (names.size() != series.dimensions.size()) return false;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (!util::EqualsIgnoreCase(names[i], series.dimensions[i].first)) return false;
+  }
+  return true;
+}
+
+// The dimensions of a kept series again: the scope's names with the values of its key.
+bool Dimensions(const std::vector<std::string>& names, std::string_view key,
+                std::vector<std::pair<std::string, std::string>>& out) {
+  out.clear();
+  for (const std::string& name : names) {
+    const size_t end = key.find(kSeparator);
+    out.emplace_back(name, std::string(key.substr(0, end)));
+    key = end == std::string_view::npos ? std::string_view() : key.substr(end + 1);
+    if (end == std::string_view::npos && out.size() != names.size()) return false;
+  }
+  return key.empty() && out.size() == names.size();
 }
 
 void SetAggregate(azure::DataPoint& point, azure::Aggregation aggregation, double value) {
@@ -54,19 +78,21 @@ const azure::MetricResult& SeriesRetention::Merge(
   Scope& state = scopes_[scope];
   tracked_.store(scopes_.size(), std::memory_order_release);
   state.failures = 0;
-  // Updated in place (the same dimension values come back cycle after cycle): no new map and
-  // no copy of the dimensions per answer.
+  // Updated in place (the same dimension values come back cycle after cycle): no new map, and
+  // per series only its values (the names are the scope's).
+  for (const azure::TimeSeries& series : metric.series) {
+    if (series.dimensions.empty() || SameNames(state.names, series)) continue;
+    // Other dimensions than before (the answer of another filter): other series altogether.
+    state.names.clear();
+    for (const auto& dimension : series.dimensions) state.names.push_back(dimension.first);
+    state.series.clear();
+    break;
+  }
   const uint64_t generation = ++state.generation;
   for (const azure::TimeSeries& series : metric.series) {
-    if (series.dimensions.empty()) continue;
-    KeyOf(series, key_);
-    auto found = state.series.find(key_);
-    if (found == state.series.end()) {
-      found = state.series.emplace(key_, Kept{series.dimensions}).first;
-    } else if (found->second.dimensions != series.dimensions) {
-      found->second.dimensions = series.dimensions;  // names may come back in other case
-    }
-    Kept& kept = found->second;
+    if (series.dimensions.empty() || !SameNames(state.names, series)) continue;
+    ValuesKey(series, key_);
+    Kept& kept = state.series[key_];
     kept.seen = generation;
     kept.missing = 0;
     kept.has_value = false;
@@ -78,7 +104,7 @@ const azure::MetricResult& SeriesRetention::Merge(
                               .count();
     }
   }
-  std::vector<const Kept*> vanished;
+  std::vector<std::pair<std::string_view, const Kept*>> vanished;
   for (auto it = state.series.begin(); it != state.series.end();) {
     Kept& kept = it->second;
     if (kept.seen == generation) {
@@ -87,15 +113,15 @@ const azure::MetricResult& SeriesRetention::Merge(
       it = state.series.erase(it);
     } else {
       ++kept.missing;
-      vanished.push_back(&kept);
+      vanished.emplace_back(it->first, &kept);
       ++it;
     }
   }
   if (vanished.empty()) return metric;
   storage = metric;
-  for (const Kept* kept : vanished) {
+  for (const auto& [key, kept] : vanished) {
     azure::TimeSeries series;
-    series.dimensions = kept->dimensions;
+    if (!Dimensions(state.names, key, series.dimensions)) continue;
     if (kept->has_value) {
       azure::DataPoint point;
       point.timestamp = azure::TimePoint(std::chrono::seconds(kept->bucket_start));
