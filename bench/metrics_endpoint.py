@@ -65,9 +65,7 @@ def main():
             pid = agent.process.proc.pid
             rate, transfer = wrk(url, args.seconds)
             gz_rate, gz_transfer = wrk(url, args.seconds, ["Accept-Encoding: gzip"])
-            # Steady-state memory: both bodies cached, and the agent's 10 s process report has
-            # since handed the scrape cycle's freed pages back (malloc_trim).
-            time.sleep(11)
+            # Steady-state memory: after serving, with both bodies (plain and gzip) cached.
             rss = benchlib.rss_mib(pid)
             results.append(("Mensor agent (whole process)", rate, transfer, rss))
             results.append(("Mensor agent, gzip", gz_rate, gz_transfer, rss))

@@ -1,7 +1,5 @@
 #include "mensor/agent/process_reporter.hpp"
 
-#include <malloc.h>
-
 #include <boost/asio/post.hpp>
 
 #include "mensor/agent/process_metrics.hpp"
@@ -28,9 +26,6 @@ void ProcessReporter::Stop() {
 
 void ProcessReporter::Report() {
   boost::asio::post(workers_, [this] {
-    // A cycle's answers and batches are freed across several threads' malloc arenas, which keep
-    // the pages; give them back before RSS is measured (about a fifth of a large agent's RSS).
-    malloc_trim(0);
     const int64_t now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                                std::chrono::system_clock::now().time_since_epoch())
                                .count();
