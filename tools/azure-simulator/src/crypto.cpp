@@ -115,12 +115,19 @@ std::string StableUuid(std::string_view seed) {
   return FormatUuid(bytes);
 }
 
-uint64_t StableHash(std::string_view data, uint64_t seed) {
-  uint64_t hash = 0xcbf29ce484222325ULL ^ (seed * 0x9e3779b97f4a7c15ULL);
+uint64_t StableHashStart(uint64_t seed) {
+  return 0xcbf29ce484222325ULL ^ (seed * 0x9e3779b97f4a7c15ULL);
+}
+
+uint64_t StableHashAdd(uint64_t state, std::string_view data) {
   for (unsigned char c : data) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
+    state ^= c;
+    state *= 0x100000001b3ULL;
   }
+  return state;
+}
+
+uint64_t StableHashFinish(uint64_t hash) {
   // splitmix64 finaliser: FNV alone leaves low bits poorly mixed for short keys.
   hash ^= hash >> 30;
   hash *= 0xbf58476d1ce4e5b9ULL;
@@ -128,6 +135,10 @@ uint64_t StableHash(std::string_view data, uint64_t seed) {
   hash *= 0x94d049bb133111ebULL;
   hash ^= hash >> 31;
   return hash;
+}
+
+uint64_t StableHash(std::string_view data, uint64_t seed) {
+  return StableHashFinish(StableHashAdd(StableHashStart(seed), data));
 }
 
 std::string Sha1(std::string_view data) {

@@ -36,5 +36,10 @@ bool VerifyRs256(const Certificate& certificate, std::string_view data, std::str
 
 // 64-bit FNV-1a with a final avalanche: stable across runs and platforms.
 uint64_t StableHash(std::string_view data, uint64_t seed = 0);
+// StableHash in steps, for keys that share a prefix: StableHash(a + b, seed) ==
+// StableHashFinish(StableHashAdd(StableHashAdd(StableHashStart(seed), a), b)).
+uint64_t StableHashStart(uint64_t seed);
+uint64_t StableHashAdd(uint64_t state, std::string_view data);
+uint64_t StableHashFinish(uint64_t state);
 
 }  // namespace mensor::sim

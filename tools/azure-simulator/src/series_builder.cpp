@@ -117,8 +117,9 @@ struct Pool {
 };
 
 nlohmann::json BuildPoint(const SeriesContext& context, const MetricsQuery& query,
-                          const MetricDefinition& metric, const std::vector<Cell>& cells,
-                          TimePoint bucket_start, TimePoint bucket_end) {
+                          const MetricDefinition& metric,
+                          const std::vector<World::SeriesSeed>& cells, TimePoint bucket_start,
+                          TimePoint bucket_end) {
   nlohmann::json point = {{"timeStamp", FormatIsoTimestamp(bucket_start)}};
   // Only minutes that are over have been measured; the bucket containing now stays open.
   if (!query.full_interval && bucket_end > context.now) return point;
@@ -126,9 +127,7 @@ nlohmann::json BuildPoint(const SeriesContext& context, const MetricsQuery& quer
   const TimePoint last = std::min(bucket_end, context.now);
   for (TimePoint minute = FloorTo(bucket_start, minutes(1)); minute + minutes(1) <= last;
        minute += minutes(1)) {
-    for (const auto& cell : cells) {
-      pool.Add(context.world.Sample(context.resource, context.type, metric, cell, minute));
-    }
+    for (const auto& cell : cells) pool.Add(context.world.Sample(cell, minute));
   }
   if (pool.count == 0) return point;
   for (auto aggregation : query.AggregationsFor(metric)) {
@@ -155,7 +154,11 @@ nlohmann::json BuildMetricValue(const SeriesContext& context, const MetricsQuery
 
   for (auto& entry : series) {
     if (query.metadata_only) continue;
-    const auto cells = CellsOf(context, metric, entry.fixed);
+    // Seeded once per series: the key of each cell is hashed once, not once per minute.
+    std::vector<World::SeriesSeed> cells;
+    for (const Cell& cell : CellsOf(context, metric, entry.fixed)) {
+      cells.push_back(context.world.Seed(context.resource, context.type, metric, cell));
+    }
     const auto append = [&](TimePoint start, TimePoint end) {
       entry.data.push_back(BuildPoint(context, query, metric, cells, start, end));
     };

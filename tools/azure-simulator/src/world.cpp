@@ -130,32 +130,37 @@ void World::BuildIndex() {
   for (size_t i = 0; i < resources_.size(); ++i) index_.emplace(NormaliseId(resources_[i].id), i);
 }
 
-double World::Sample(const ResourceState& resource, const ResourceType& type,
-                     const MetricDefinition& metric, const Cell& cell, TimePoint minute) const {
-  std::optional<double> fixed;
-  bool secondary = false;  // Some non-entity dimension is off its first ("normal") value.
+World::SeriesSeed World::Seed(const ResourceState& resource, const ResourceType& type,
+                              const MetricDefinition& metric, const Cell& cell) const {
+  SeriesSeed seed;
   std::string series_key = NormaliseId(resource.id) + "|" + ToLower(metric.name);
   for (const auto& [dimension, value] : cell) {
     series_key += "|" + ToLower(value);
     if (EqualsIgnoreCase(dimension, type.entity_dimension)) {
       for (const auto& entity : resource.entities) {
-        if (entity.name == value) fixed = FindFixed(entity.fixed, metric.name);
+        if (entity.name == value) seed.fixed = FindFixed(entity.fixed, metric.name);
       }
     } else if (const auto* values = type.FixedValues(dimension)) {
-      secondary = secondary || (!values->empty() && values->front() != value);
+      seed.secondary = seed.secondary || (!values->empty() && values->front() != value);
     }
   }
-  if (cell.empty()) fixed = FindFixed(resource.fixed, metric.name);
-  // A fixed entity value describes the entity as a whole, so it lands on the normal cell only.
-  if (fixed) return secondary ? 0.0 : *fixed;
-
+  if (cell.empty()) seed.fixed = FindFixed(resource.fixed, metric.name);
   const auto& profile = metric.profile;
-  const double base = profile.base_min +
-                      Unit(StableHash(series_key, seed_)) * (profile.base_max - profile.base_min);
-  const std::string minute_key =
-      series_key + "@" + std::to_string(minute.time_since_epoch().count());
-  const double value = std::floor(base + Unit(StableHash(minute_key, seed_)) * profile.jitter);
-  return secondary ? std::floor(value / 10.0) : value;
+  seed.key_state = StableHashAdd(StableHashStart(seed_), series_key);
+  seed.base = profile.base_min +
+              Unit(StableHashFinish(seed.key_state)) * (profile.base_max - profile.base_min);
+  seed.jitter = profile.jitter;
+  return seed;
+}
+
+double World::Sample(const SeriesSeed& seed, TimePoint minute) const {
+  // A fixed entity value describes the entity as a whole, so it lands on the normal cell only.
+  if (seed.fixed) return seed.secondary ? 0.0 : *seed.fixed;
+  // The hash of "<series key>@<minute>", continued from the series key's.
+  const std::string suffix = "@" + std::to_string(minute.time_since_epoch().count());
+  const uint64_t hash = StableHashFinish(StableHashAdd(seed.key_state, suffix));
+  const double value = std::floor(seed.base + Unit(hash) * seed.jitter);
+  return seed.secondary ? std::floor(value / 10.0) : value;
 }
 
 }  // namespace mensor::sim

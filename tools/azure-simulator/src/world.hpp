@@ -62,9 +62,22 @@ class World {
 
   std::optional<ResourceState> Find(std::string_view resource_id, const ResourceType& type) const;
 
+  // What one series' samples are drawn from, worked out once per series rather than per minute.
+  struct SeriesSeed {
+    std::optional<double> fixed;
+    bool secondary = false;  // some non-entity dimension is off its first ("normal") value
+    double base = 0;
+    double jitter = 0;
+    uint64_t key_state = 0;  // StableHash state after the series key
+  };
+  SeriesSeed Seed(const ResourceState& resource, const ResourceType& type,
+                  const MetricDefinition& metric, const Cell& cell) const;
   // The sample for one minute; fixed world values win over the seeded pseudo-random series.
+  double Sample(const SeriesSeed& seed, TimePoint minute) const;
   double Sample(const ResourceState& resource, const ResourceType& type,
-                const MetricDefinition& metric, const Cell& cell, TimePoint minute) const;
+                const MetricDefinition& metric, const Cell& cell, TimePoint minute) const {
+    return Sample(Seed(resource, type, metric, cell), minute);
+  }
 
   // Storage queues and Log Analytics workspaces.
   const DataPlaneWorld& data_plane() const { return data_plane_; }
