@@ -28,6 +28,7 @@ MetricsScraper::MetricsScraper(net::HttpClient& client, TokenCache& tokens,
       options_(std::move(options)),
       counters_(sinks, self),
       caller_(client, tokens, workers, counters_, options_.caller),
+      silent_(options_.stale_series_cycles),
       retention_(options_.stale_series_cycles) {}
 
 void MetricsScraper::Scrape(std::shared_ptr<const ScrapeTarget> target, Done done) {

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "mensor/azure/azure_error.hpp"
@@ -28,10 +29,16 @@ std::string DescribeFailure(const net::ClientResponse& response) {
   return reason;
 }
 
-namespace {
 bool Ok(const net::ClientResponse& response) {
   return response.status >= 200 && response.status < 300;
 }
+
+std::string SubscriptionOf(const ScrapeTarget& target) {
+  if (auto parts = azure::ParseResourceId(target.resource_uri())) return parts->subscription_id;
+  return target.labels.subscription_id;
+}
+
+namespace {
 
 // What getBatch and the ARM metrics call share: names, aggregations, grain, window, filter, top.
 template <typename Query>
@@ -45,11 +52,6 @@ Query QueryFor(const PlannedCall& planned, const azure::TimeWindow& window) {
   query.filter = planned.filter;
   query.top = planned.top;
   return query;
-}
-
-std::string SubscriptionOf(const ScrapeTarget& target) {
-  if (auto parts = azure::ParseResourceId(target.resource_uri())) return parts->subscription_id;
-  return target.labels.subscription_id;
 }
 }  // namespace
 
@@ -99,131 +101,6 @@ void ScrapeCycle::StartPhase(size_t calls) {
 
 void ScrapeCycle::PhaseDone(const std::function<void()>& next) {
   if (--phase_pending_ == 0) next();
-}
-
-void ScrapeCycle::FindGrains() {
-  // Targets come grouped by metric: the key of the previous slot usually answers the next.
-  const ScrapeTarget* previous = nullptr;
-  std::optional<std::chrono::seconds> previous_grain;
-  std::lock_guard lock(mutex_);
-  for (Slot& slot : slots_) {
-    if (slot.settled || slot.grain) continue;
-    const ScrapeTarget& target = *slot.target;
-    if (previous == nullptr || previous->resource_type != target.resource_type ||
-        previous->azure_metric_name != target.azure_metric_name ||
-        previous->interval != target.interval) {
-      previous = &target;
-      previous_grain = scraper_.grains().Find(
-          GrainCache::Key(target.resource_type, target.azure_metric_name, target.interval));
-    }
-    slot.grain = previous_grain;
-  }
-}
-
-void ScrapeCycle::LoadDefinitions() {
-  // The first target of each resource type whose grain is unknown stands for the whole type.
-  FindGrains();
-  std::map<std::string, std::shared_ptr<const ScrapeTarget>> types;
-  for (const Slot& slot : slots_) {
-    if (!slot.settled && !slot.grain) types.try_emplace(slot.target->resource_type, slot.target);
-  }
-  auto self = shared_from_this();
-  const auto next = [self] { self->LookUpRegions(); };
-  StartPhase(types.size());
-  for (const auto& [type, target] : types) {
-    AzureCall call{CallKind::kDefinitions, SubscriptionOf(*target), scraper_.options().arm_scope};
-    call.request.url =
-        azure::BuildMetricDefinitionsUrl(scraper_.options().arm_base, target->resource_uri());
-    call.request.headers = {{"Accept", "application/json"}};
-    scraper_.caller().Call(std::move(call),
-                           [self, type = type, next](net::ClientResponse response) {
-                             self->OnDefinitions(type, response);
-                             self->PhaseDone(next);
-                           });
-  }
-  PhaseDone(next);
-}
-
-void ScrapeCycle::OnDefinitions(const std::string& resource_type,
-                                const net::ClientResponse& response) {
-  std::vector<std::shared_ptr<const ScrapeTarget>> of_type;
-  for (const Slot& slot : slots_) {
-    if (slot.target->resource_type == resource_type) of_type.push_back(slot.target);
-  }
-  if (!Ok(response)) {
-    FailAll(of_type, "reading the metric definitions failed: " + DescribeFailure(response));
-    return;
-  }
-  auto definitions = azure::ParseMetricDefinitions(response.body);
-  if (!definitions) {
-    FailAll(of_type, "malformed metric definitions: " + definitions.error());
-    return;
-  }
-  for (const auto& target : of_type) {
-    const auto key =
-        GrainCache::Key(target->resource_type, target->azure_metric_name, target->interval);
-    if (scraper_.grains().Find(key)) continue;
-    const azure::MetricDefinition* definition =
-        azure::FindDefinition(*definitions, target->azure_metric_name);
-    if (definition == nullptr) {
-      std::string known;
-      for (const auto& other : *definitions) known += (known.empty() ? "" : ", ") + other.name;
-      FailAll({target}, "Azure Monitor has no metric '" + target->azure_metric_name +
-                            "' for this resource; it offers: " +
-                            azure::SanitizeForLog(known.empty() ? "none" : known));
-      continue;
-    }
-    const auto grain =
-        azure::ChooseTimeGrain(*definition, target->interval).value_or(target->interval);
-    if (grain != target->interval) {
-      spdlog::warn(
-          "{} will use the {} aggregation interval rather than {}: {} does not offer {} for "
-          "{} resources",
-          target->metric_name, azure::FormatDuration(grain),
-          azure::FormatDuration(target->interval), target->azure_metric_name,
-          azure::FormatDuration(target->interval), target->resource_type);
-    }
-    scraper_.grains().Store(key, grain);
-  }
-}
-
-void ScrapeCycle::LookUpRegions() {
-  std::map<std::string, std::shared_ptr<const ScrapeTarget>> unknown;
-  if (scraper_.options().batching) {
-    std::lock_guard lock(mutex_);
-    for (Slot& slot : slots_) {
-      if (slot.settled) continue;
-      std::optional<std::string> region = scraper_.regions().Find(slot.target->resource_uri());
-      if (region) {
-        slot.region = std::move(*region);
-      } else {
-        unknown.try_emplace(azure::NormalizeResourceId(slot.target->resource_uri()), slot.target);
-      }
-    }
-  }
-  auto self = shared_from_this();
-  const auto next = [self] { self->SendPlannedCalls(); };
-  StartPhase(unknown.size());
-  for (const auto& [key, target] : unknown) {
-    AzureCall call{CallKind::kResource, SubscriptionOf(*target), scraper_.options().arm_scope};
-    call.request.url = azure::BuildResourceUrl(scraper_.options().arm_base, target->resource_uri());
-    call.request.headers = {{"Accept", "application/json"}};
-    scraper_.caller().Call(std::move(call), [self, target, next](net::ClientResponse response) {
-      // Without a region the resource is still scraped, through ARM; the lookup is retried
-      // next cycle.
-      auto region = Ok(response)
-                        ? azure::ParseResourceLocation(response.body)
-                        : azure::Result<std::string>(azure::ParseError{DescribeFailure(response)});
-      if (region) {
-        self->scraper_.regions().Store(target->resource_uri(), *region);
-      } else {
-        spdlog::warn("the region of {} is unknown ({}); scraping it without getBatch this cycle",
-                     target->resource_uri(), region.error());
-      }
-      self->PhaseDone(next);
-    });
-  }
-  PhaseDone(next);
 }
 
 AzureCall ScrapeCycle::MetricsCall(const PlannedCall& planned) const {
@@ -366,6 +243,13 @@ void ScrapeCycle::OnMetrics(const PlannedCall& call, const net::ClientResponse& 
       continue;
     }
     Settle(*target, scraper_.Deliver(*target, result->response, call.interval));
+  }
+  for (const azure::BatchResourceResult& item : parsed->values) {
+    const bool silent = std::all_of(item.response.metrics.begin(), item.response.metrics.end(),
+                                    [](const azure::MetricResult& metric) {
+                                      return metric.ok() && metric.series.empty();
+                                    });
+    scraper_.silent().Record(item.resource_id, silent);
   }
 }
 

@@ -40,6 +40,8 @@ class ScrapeCycle : public std::enable_shared_from_this<ScrapeCycle> {
   void LoadDefinitions();
   void OnDefinitions(const std::string& resource_type, const net::ClientResponse& response);
   void LookUpRegions();
+  void OnResourceLookup(const std::vector<std::shared_ptr<const ScrapeTarget>>& targets,
+                        const net::ClientResponse& response);
   using Next = std::function<void()>;
   void SendPlannedCalls();
   /// Sends one planned call as part of the current phase.
@@ -68,5 +70,9 @@ class ScrapeCycle : public std::enable_shared_from_this<ScrapeCycle> {
 
 /// "HTTP 503: ServiceUnavailable: ..." naming the status and Azure's error, for failure logs.
 std::string DescribeFailure(const net::ClientResponse& response);
+/// A 2xx answer.
+bool Ok(const net::ClientResponse& response);
+/// The subscription a target's calls are paced and counted under.
+std::string SubscriptionOf(const ScrapeTarget& target);
 
 }  // namespace mensor::agent

@@ -201,5 +201,59 @@ TEST(BatchScrape, AnswerWithExactlyTopSeriesIsCountedAsTruncated) {
   EXPECT_EQ(rig.writer.Value("mensor_azure_series_truncated_total"), 1);
 }
 
+// getBatch answers for a deleted resource as for an idle one: no data. After staleSeriesCycles
+// such answers one ARM GET checks it: 404, and its series go as any deleted resource's do
+// (staleSeriesCycles failures later), while its neighbours in the same calls keep theirs.
+TEST(BatchScrape, DeletedResourceIsFoundOutAndItsSeriesDropped) {
+  ScraperRig rig([](ScraperOptions& options) {
+    EnableBatching(options);
+    options.stale_series_cycles = 2;
+  }, kRegionsWorld);
+  const std::vector<std::shared_ptr<const ScrapeTarget>> targets = {QueueOf(1), QueueOf(2)};
+  ASSERT_EQ(RunCycle(rig, targets).succeeded, 2);
+  EXPECT_EQ(rig.sim.Count("resource"), 2);  // the region lookups
+  ASSERT_EQ(rig.sim.DeleteResource("/" + Id(2)), 200);
+
+  // Two answers without data: an idle resource looks the same, so nothing is checked yet.
+  EXPECT_EQ(RunCycle(rig, targets).succeeded, 2);
+  EXPECT_EQ(RunCycle(rig, targets).succeeded, 2);
+  EXPECT_EQ(rig.sim.Count("resource"), 2);
+  // Then one GET per cycle answers 404: gone, and after two such cycles its series are dropped.
+  Cycle third = RunCycle(rig, targets);
+  EXPECT_EQ(third.succeeded, 1);
+  EXPECT_EQ(third.failed, 1);
+  EXPECT_EQ(rig.sim.Count("resource"), 3);
+  const std::string scope = SinkScope(*QueueOf(2));
+  const auto dropped = [&] {
+    for (const auto& write : rig.writer.Writes()) {
+      if (write.scope == scope && write.samples.empty()) return true;
+    }
+    return false;
+  };
+  EXPECT_FALSE(dropped()) << "one failed cycle keeps the last values";
+  EXPECT_EQ(RunCycle(rig, targets).failed, 1);
+  EXPECT_TRUE(dropped());
+  EXPECT_EQ(ValueFor(rig, 1), 11);
+}
+
+// An idle resource (no data) that still exists is checked ever more rarely: once it has given 2,
+// 4, 8 ... silent answers in a row.
+TEST(BatchScrape, IdleResourceIsCheckedEverMoreRarely) {
+  ScraperRig rig([](ScraperOptions& options) {
+    EnableBatching(options);
+    options.stale_series_cycles = 2;
+  }, kRegionsWorld);
+  auto idle = std::make_shared<ScrapeTarget>(*QueueOf(1));
+  idle->filter = "EntityName eq 'nothing-here'";  // a queue that never has data
+  const std::vector<std::shared_ptr<const ScrapeTarget>> targets = {idle};
+  std::vector<int> lookups;
+  for (int cycle = 0; cycle < 9; ++cycle) {
+    ASSERT_EQ(RunCycle(rig, targets).succeeded, 1) << "cycle " << cycle;
+    lookups.push_back(rig.sim.Count("resource"));
+  }
+  // The region lookup in cycle 0; checks in cycles 2, 4 and 8 (after 2, 4 and 8 silent answers).
+  EXPECT_EQ(lookups, (std::vector<int>{1, 1, 2, 2, 3, 3, 3, 3, 4}));
+}
+
 }  // namespace
 }  // namespace mensor::agent

@@ -136,6 +136,14 @@ int SimulatorServer::AddFault(const std::string& spec_json) const {
       .status;
 }
 
+int SimulatorServer::DeleteResource(const std::string& resource_id) const {
+  sim::FieldList headers;
+  headers.Add("Content-Type", "application/json");
+  const std::string body = "{\"id\": \"" + resource_id + "\"}";
+  return simulator_->Handle(sim::SimRequest::Make("POST", "/_sim/resources/delete", headers, body))
+      .status;
+}
+
 int SimulatorServer::Count(const std::string& counter) const {
   const auto response = simulator_->Handle(sim::SimRequest::Make("GET", "/_sim/requests"));
   return nlohmann::json::parse(response.body)["counts"].value(counter, 0);

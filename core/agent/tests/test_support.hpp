@@ -97,6 +97,8 @@ class SimulatorServer {
   std::string Token(const std::string& audience) const;
   /// POSTs a fault specification (JSON) to the control API; returns the HTTP status.
   int AddFault(const std::string& spec_json) const;
+  /// Deletes a resource of the simulated world (ARM answers 404 for it from now on).
+  int DeleteResource(const std::string& resource_id) const;
   /// A counter of GET /_sim/requests (e.g. "metrics", "unauthorized").
   int Count(const std::string& counter) const;
 

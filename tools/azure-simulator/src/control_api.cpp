@@ -96,6 +96,15 @@ SimResponse Simulator::HandleControl(const SimRequest& request, TimePoint now) {
       return JsonResponse(400, {{"error", std::string("invalid fault: ") + e.what()}});
     }
   }
+  if (path == "/_sim/resources/delete" && method == "POST") {
+    // Deletes a resource mid-run: {"id": "/subscriptions/.../namespaces/x"}.
+    const auto body = nlohmann::json::parse(request.body, nullptr, false);
+    if (!body.is_object() || !body.contains("id") || !body["id"].is_string()) {
+      return JsonResponse(400, {{"error", "expected {\"id\": \"<resource id>\"}"}});
+    }
+    const bool existed = world_.Delete(body["id"].get<std::string>());
+    return JsonResponse(existed ? 200 : 404, {{"deleted", existed}});
+  }
   if (path == "/_sim/reset" && method == "POST") {
     faults_.Clear();
     log_.Reset();

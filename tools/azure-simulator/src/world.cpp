@@ -116,13 +116,21 @@ World World::FromFile(const std::string& path, uint64_t seed) {
 std::optional<ResourceState> World::Find(std::string_view resource_id,
                                          const ResourceType& type) const {
   // An index, not a scan: a scale test asks about 10,000 resources thousands of times.
-  if (const auto found = index_.find(NormaliseId(resource_id)); found != index_.end()) {
+  const std::string key = NormaliseId(resource_id);
+  if (const auto found = index_.find(key); found != index_.end()) {
     return resources_[found->second];
   }
-  if (!open_) return std::nullopt;
+  if (!open_ || deleted_.contains(key)) return std::nullopt;
   ResourceState state{std::string(resource_id), std::string(kDefaultLocation), {}, {}};
   for (const auto& name : type.default_entities) state.entities.push_back({name, {}});
   return state;
+}
+
+bool World::Delete(std::string_view resource_id) {
+  const std::string key = NormaliseId(resource_id);
+  const bool existed = index_.erase(key) > 0 || open_;
+  deleted_.insert(key);
+  return existed;
 }
 
 void World::BuildIndex() {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -61,6 +62,9 @@ class World {
   const std::vector<ResourceState>& resources() const { return resources_; }
 
   std::optional<ResourceState> Find(std::string_view resource_id, const ResourceType& type) const;
+  // The resource is deleted: from now on ARM answers 404 for it and getBatch finds no data,
+  // as Azure does (in an open world too). Returns whether it existed.
+  bool Delete(std::string_view resource_id);
 
   // What one series' samples are drawn from, worked out once per series rather than per minute.
   struct SeriesSeed {
@@ -87,6 +91,7 @@ class World {
   bool open_ = true;
   std::vector<ResourceState> resources_;
   std::unordered_map<std::string, size_t> index_;  // normalised id → resources_ position
+  std::unordered_set<std::string> deleted_;          // normalised ids
 
   void BuildIndex();
   DataPlaneWorld data_plane_;

@@ -16,6 +16,7 @@
 #include "mensor/agent/grain_cache.hpp"
 #include "mensor/agent/plan_cache.hpp"
 #include "mensor/agent/region_cache.hpp"
+#include "mensor/agent/silent_resources.hpp"
 #include "mensor/agent/sample_writer.hpp"
 #include "mensor/agent/scrape_target.hpp"
 #include "mensor/agent/self_metrics.hpp"
@@ -79,6 +80,7 @@ class MetricsScraper {
   GrainCache& grains() { return grains_; }
   RegionCache& regions() { return regions_; }
   PlanCache& plans() { return plans_; }
+  SilentResources& silent() { return silent_; }
   /// Writes the series `response` holds for `target`; false (after Fail) when it holds none.
   bool Deliver(const ScrapeTarget& target, const azure::MetricsResponse& response,
                std::chrono::seconds asked_interval);
@@ -98,6 +100,7 @@ class MetricsScraper {
   GrainCache grains_;
   RegionCache regions_;
   PlanCache plans_;
+  SilentResources silent_;
   SeriesRetention retention_;
   std::mutex warned_mutex_;
   std::set<std::string> warned_truncated_;
