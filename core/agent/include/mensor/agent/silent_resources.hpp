@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -34,6 +35,9 @@ class SilentResources {
   };
 
   const int threshold_;
+  // states_.size(), read without the lock: Due() runs for every target of every cycle before the
+  // first call leaves, and almost always nothing is silent.
+  std::atomic<size_t> tracked_{0};
   mutable std::mutex mutex_;
   std::unordered_map<std::string, State, azure::ResourceIdKeyHash, azure::ResourceIdKeyEqual>
       states_;
