@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "mensor/azure/azure_error.hpp"
 #include "mensor/azure/cloud.hpp"
@@ -223,21 +222,9 @@ void ScrapeCycle::OnMetrics(const PlannedCall& call, const net::ClientResponse& 
     FailAll(call.targets, "malformed getBatch response: " + parsed.error());
     return;
   }
-  // By resource id, never by position: Azure may omit or reorder resources. Indexed once: an
-  // answer holds up to 50 resources for up to 50 x 20 targets.
-  std::unordered_map<std::string, const azure::BatchResourceResult*> by_id;
-  by_id.reserve(parsed->values.size());
-  for (const azure::BatchResourceResult& item : parsed->values) {
-    by_id.emplace(azure::NormalizeResourceId(item.resource_id), &item);
-  }
-  const std::string* last_uri = nullptr;  // a resource's targets usually come together
-  const azure::BatchResourceResult* result = nullptr;
+  const azure::BatchIndex index(*parsed);
   for (const auto& target : call.targets) {
-    if (last_uri == nullptr || *last_uri != target->resource_uri()) {
-      last_uri = &target->resource_uri();
-      const auto found = by_id.find(azure::NormalizeResourceId(*last_uri));
-      result = found == by_id.end() ? nullptr : found->second;
-    }
+    const azure::BatchResourceResult* result = index.Find(target->resource_uri());
     if (result == nullptr) {
       FailAll({target}, "the getBatch answer has no result for the resource");
       continue;

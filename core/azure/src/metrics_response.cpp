@@ -1,7 +1,5 @@
 #include "mensor/azure/metrics_response.hpp"
 
-#include <unordered_map>
-
 #include "metrics_response_parser.hpp"
 #include "mensor/azure/resource_id.hpp"
 #include "strings.hpp"
@@ -46,19 +44,22 @@ Result<BatchResponse> ParseBatchResponse(std::string_view body) {
   return ParseError{"batch response: " + parser.error()};
 }
 
+BatchIndex::BatchIndex(const BatchResponse& response) {
+  by_id_.reserve(response.values.size());
+  for (const BatchResourceResult& item : response.values) by_id_.emplace(item.resource_id, &item);
+}
+
+const BatchResourceResult* BatchIndex::Find(std::string_view resource_id) const {
+  const auto found = by_id_.find(resource_id);
+  return found == by_id_.end() ? nullptr : found->second;
+}
+
 std::vector<const BatchResourceResult*> MatchBatchResults(
     const BatchResponse& response, std::span<const std::string> requested_ids) {
-  // Index once: a batch holds up to 50 items and is matched against up to 50 ids.
-  std::unordered_map<std::string, const BatchResourceResult*> by_id;
-  for (const BatchResourceResult& item : response.values) {
-    by_id.emplace(NormalizeResourceId(item.resource_id), &item);
-  }
+  const BatchIndex index(response);
   std::vector<const BatchResourceResult*> matched;
   matched.reserve(requested_ids.size());
-  for (const std::string& id : requested_ids) {
-    const auto it = by_id.find(NormalizeResourceId(id));
-    matched.push_back(it == by_id.end() ? nullptr : it->second);
-  }
+  for (const std::string& id : requested_ids) matched.push_back(index.Find(id));
   return matched;
 }
 

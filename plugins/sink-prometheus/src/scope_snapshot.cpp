@@ -78,12 +78,8 @@ void ScopeSnapshot::Add(const SampleInput& sample) {
   entry.identity = hash;
 
   if (families_.find(family) == families_.end()) {
-    // Batches of one family repeat its description: escape it once.
-    if (sample.description != help_source_) {
-      help_source_.assign(sample.description);
-      help_ = EscapeHelp(sample.description);
-    }
-    families_.emplace(family, FamilyMeta{help_, std::string(TypeName(sample.kind))});
+    families_.emplace(
+        family, FamilyMeta{EscapeHelp(sample.description), std::string(TypeName(sample.kind))});
   }
   entry.family = std::move(family);
   series_.push_back(std::move(entry));

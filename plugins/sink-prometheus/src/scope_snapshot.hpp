@@ -72,7 +72,6 @@ class ScopeSnapshot {
 
   RenderOptions options_;
   std::vector<PairSpan> spans_;  // scratch, reused across Add() calls
-  std::string help_source_, help_;  // the last description and its escaped form
   std::vector<SeriesEntry> series_;
   std::map<std::string, FamilyMeta, std::less<>> families_;
 };

@@ -4,10 +4,12 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "mensor/azure/iso8601.hpp"
+#include "mensor/azure/resource_id.hpp"
 #include "mensor/azure/result.hpp"
 
 namespace mensor::azure {
@@ -72,9 +74,23 @@ struct BatchResponse {
 // Parses the 200 body of metrics:getBatch ({"values":[...]}); each item must carry `resourceid`.
 Result<BatchResponse> ParseBatchResponse(std::string_view body);
 
-// Aligns batch results with the requested ids by resource id (case-insensitive), never by
-// position: Azure may omit or reorder resources (Promitor matched by index, a known bug).
-// Element i is nullptr when requested_ids[i] has no result.
+// Batch results by resource id (case-insensitive, surrounding slashes ignored), indexed once:
+// Azure may omit or reorder resources, so results are matched by id, never by position (Promitor
+// matched by index, a known bug). Views into `response`, which must outlive the index.
+class BatchIndex {
+ public:
+  explicit BatchIndex(const BatchResponse& response);
+  // nullptr when the answer has no result for the resource.
+  const BatchResourceResult* Find(std::string_view resource_id) const;
+
+ private:
+  std::unordered_map<std::string_view, const BatchResourceResult*, ResourceIdKeyHash,
+                     ResourceIdKeyEqual>
+      by_id_;
+};
+
+// Aligns batch results with the requested ids through a BatchIndex. Element i is nullptr when
+// requested_ids[i] has no result.
 std::vector<const BatchResourceResult*> MatchBatchResults(
     const BatchResponse& response, std::span<const std::string> requested_ids);
 
