@@ -11,7 +11,6 @@ import argparse
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import benchlib
