@@ -130,23 +130,35 @@ SimResponse ArmMetricsApi::Handle(const SimRequest& request, const ArmRoute& rou
   return ArmErrorResponse(500, "InternalServerError", "Unhandled operation.");
 }
 
-nlohmann::json ArmMetricsApi::Metrics(const SimRequest& request, const ArmRoute& route,
-                                      const ResourceType& type, const ResourceState& resource,
-                                      TimePoint now) const {
+std::string ArmMetricsApi::Metrics(const SimRequest& request, const ArmRoute& route,
+                                   const ResourceType& type, const ResourceState& resource,
+                                   TimePoint now) const {
   const MetricsQuery query = ParseMetricsQuery(request.query, type, now);
   const SeriesContext context{world_, type, resource, route.resource_id, now};
+  // `cost` leads the answer but is known only once the values are written.
   long long cost = 0;
-  nlohmann::json value = nlohmann::json::array();
+  std::string values;
+  JsonText value_json(values);
+  value_json.BeginArray();
   for (const auto* metric : query.metrics) {
-    value.push_back(BuildMetricValue(context, query, *metric, cost));
+    WriteMetricValue(value_json, context, query, *metric, cost);
   }
-  return {{"cost", cost},
-          {"timespan",
-           FormatIsoTimestamp(query.range.start) + "/" + FormatIsoTimestamp(query.range.end)},
-          {"interval", FormatIsoDuration(query.interval)},
-          {"value", std::move(value)},
-          {"namespace", ToLower(type.type)},
-          {"resourceregion", resource.location}};
+  value_json.EndArray();
+  std::string body;
+  body.reserve(values.size() + 256);
+  JsonText json(body);
+  json.BeginObject()
+      .Key("cost")
+      .Integer(cost)
+      .Field("timespan",
+             FormatIsoTimestamp(query.range.start) + "/" + FormatIsoTimestamp(query.range.end))
+      .Field("interval", FormatIsoDuration(query.interval))
+      .Key("value")
+      .Raw(values)
+      .Field("namespace", ToLower(type.type))
+      .Field("resourceregion", resource.location)
+      .EndObject();
+  return body;
 }
 
 }  // namespace mensor::sim

@@ -27,7 +27,7 @@ class ArmMetricsApi {
   SimResponse Handle(const SimRequest& request, const ArmRoute& route, TimePoint now) const;
 
  private:
-  nlohmann::json Metrics(const SimRequest& request, const ArmRoute& route, const ResourceType& type,
+  std::string Metrics(const SimRequest& request, const ArmRoute& route, const ResourceType& type,
                          const ResourceState& resource, TimePoint now) const;
 
   const World& world_;

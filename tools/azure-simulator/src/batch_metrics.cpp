@@ -136,8 +136,9 @@ SimResponse BatchMetricsApi::Handle(const SimRequest& request, const BatchRoute&
     } catch (const ApiError& error) {
       throw BatchError(error.what());  // the data plane wraps every error
     }
-    nlohmann::json values = nlohmann::json::array();
-    for (const std::string& id : ReadResourceIds(request.body)) {
+    // Every id is checked before a byte is written: one bad id fails the whole call.
+    const std::vector<std::string> ids = ReadResourceIds(request.body);
+    for (const std::string& id : ids) {
       const auto parsed = ParseResourceId(id);
       if (!parsed || !EqualsIgnoreCase(parsed->subscription, route.subscription)) {
         throw BatchError("Resource id '" + id + "' is not a resource of subscription '" +
@@ -147,33 +148,41 @@ SimResponse BatchMetricsApi::Handle(const SimRequest& request, const BatchRoute&
         throw BatchError("All resource ids must be of the metric namespace '" + type->type +
                          "'; '" + id + "' is not.");
       }
+    }
+    const std::string start = FormatIsoTimestamp(query.range.start);
+    const std::string end = FormatIsoTimestamp(query.range.end);
+    const std::string interval = FormatIsoDuration(query.interval);
+    const std::string metric_namespace_lower = ToLower(type->type);
+    std::string body;
+    JsonText json(body);
+    json.BeginObject().Key("values").BeginArray();
+    for (const std::string& id : ids) {
       const auto resource = world_.Find(id, *type);
       const bool here = resource && RegionKey(resource->location) == RegionKey(route.region);
       long long cost = 0;
-      nlohmann::json metrics = nlohmann::json::array();
+      json.BeginObject()
+          .Field("starttime", start)
+          .Field("endtime", end)
+          .Field("interval", interval)
+          .Key("value")
+          .BeginArray();
       for (const auto* metric : query.metrics) {
         if (here) {
           const SeriesContext context{world_, *type, *resource, id, now};
-          metrics.push_back(BuildMetricValue(context, query, *metric, cost));
+          WriteMetricValue(json, context, query, *metric, cost);
         } else {
           // Azure does not reject ids of another region: it finds no data for them.
-          metrics.push_back({{"id", id + "/providers/Microsoft.Insights/metrics/" + metric->name},
-                             {"type", "Microsoft.Insights/metrics"},
-                             {"name", {{"value", metric->name}, {"localizedValue", metric->name}}},
-                             {"unit", metric->unit},
-                             {"timeseries", nlohmann::json::array()},
-                             {"errorCode", "Success"}});
+          WriteEmptyMetricValue(json, id, *metric);
         }
       }
-      values.push_back({{"starttime", FormatIsoTimestamp(query.range.start)},
-                        {"endtime", FormatIsoTimestamp(query.range.end)},
-                        {"interval", FormatIsoDuration(query.interval)},
-                        {"namespace", ToLower(type->type)},
-                        {"resourceregion", route.region},
-                        {"resourceid", id},
-                        {"value", std::move(metrics)}});
+      json.EndArray()
+          .Field("namespace", metric_namespace_lower)
+          .Field("resourceregion", route.region)
+          .Field("resourceid", id)
+          .EndObject();
     }
-    return JsonResponse(200, {{"values", std::move(values)}});
+    json.EndArray().EndObject();
+    return JsonResponse(200, std::move(body));
   } catch (const ApiError& error) {
     return BatchErrorResponse(error);
   }

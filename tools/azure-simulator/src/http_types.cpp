@@ -29,10 +29,14 @@ SimRequest SimRequest::Make(std::string method, std::string target, FieldList he
 }
 
 SimResponse JsonResponse(int status, const nlohmann::json& body) {
+  return JsonResponse(status, body.dump());
+}
+
+SimResponse JsonResponse(int status, std::string body) {
   SimResponse response;
   response.status = status;
   response.headers.Add("Content-Type", "application/json; charset=utf-8");
-  response.body = body.dump();
+  response.body = std::move(body);
   return response;
 }
 

@@ -54,6 +54,8 @@ struct SimResponse {
 };
 
 SimResponse JsonResponse(int status, const nlohmann::json& body);
+// The same for JSON text written without a tree (JsonText).
+SimResponse JsonResponse(int status, std::string body);
 
 // Parses "a=1&b=2" (query strings and x-www-form-urlencoded bodies alike).
 FieldList ParseUrlEncoded(std::string_view text);

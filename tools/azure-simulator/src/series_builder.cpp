@@ -1,6 +1,7 @@
 #include "series_builder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 #include "iso8601.hpp"
@@ -12,9 +13,22 @@ namespace {
 using std::chrono::minutes;
 using std::chrono::seconds;
 
+struct Point {
+  TimePoint start;
+  std::array<std::pair<Aggregation, double>, 5> values;  // one per aggregation asked for
+  size_t count = 0;                                      // 0: no data (the filling bucket)
+
+  const double* Find(Aggregation aggregation) const {
+    for (size_t i = 0; i < count; ++i) {
+      if (values[i].first == aggregation) return &values[i].second;
+    }
+    return nullptr;
+  }
+};
+
 struct Series {
   Cell fixed;  // The filtered dimensions and their values; the rest are pooled.
-  nlohmann::json data = nlohmann::json::array();
+  std::vector<Point> data;
   double order_key = 0;
 };
 
@@ -116,11 +130,10 @@ struct Pool {
   }
 };
 
-nlohmann::json BuildPoint(const SeriesContext& context, const MetricsQuery& query,
-                          const MetricDefinition& metric,
-                          const std::vector<World::SeriesSeed>& cells, TimePoint bucket_start,
-                          TimePoint bucket_end) {
-  nlohmann::json point = {{"timeStamp", FormatIsoTimestamp(bucket_start)}};
+Point BuildPoint(const SeriesContext& context, const MetricsQuery& query,
+                 const MetricDefinition& metric, const std::vector<World::SeriesSeed>& cells,
+                 TimePoint bucket_start, TimePoint bucket_end) {
+  Point point{bucket_start, {}, 0};
   // Only minutes that are over have been measured; the bucket containing now stays open.
   if (!query.full_interval && bucket_end > context.now) return point;
   Pool pool;
@@ -131,26 +144,55 @@ nlohmann::json BuildPoint(const SeriesContext& context, const MetricsQuery& quer
   }
   if (pool.count == 0) return point;
   for (auto aggregation : query.AggregationsFor(metric)) {
-    point[std::string(AggregationJsonField(aggregation))] = pool.Get(aggregation);
+    if (point.count == point.values.size() || point.Find(aggregation)) continue;
+    point.values[point.count++] = {aggregation, pool.Get(aggregation)};
   }
   return point;
 }
 
-nlohmann::json MetadataValues(const Cell& fixed) {
-  nlohmann::json values = nlohmann::json::array();
+void WriteLocalizable(JsonText& json, std::string_view value, std::string_view localized) {
+  json.Key("name").BeginObject().Field("value", value).Field("localizedValue", localized);
+  json.EndObject();
+}
+
+void WriteMetadataValues(JsonText& json, const Cell& fixed) {
+  json.Key("metadatavalues").BeginArray();
   for (const auto& [dimension, value] : fixed) {
     const std::string name = ToLower(dimension);
-    values.push_back({{"name", {{"value", name}, {"localizedValue", name}}}, {"value", value}});
+    json.BeginObject();
+    WriteLocalizable(json, name, name);
+    json.Field("value", value).EndObject();
   }
-  return values;
+  json.EndArray();
+}
+
+void WriteData(JsonText& json, const std::vector<Point>& data) {
+  json.Key("data").BeginArray();
+  for (const Point& point : data) {
+    json.BeginObject().Field("timeStamp", FormatIsoTimestamp(point.start));
+    for (size_t i = 0; i < point.count; ++i) {
+      json.Key(AggregationJsonField(point.values[i].first)).Number(point.values[i].second);
+    }
+    json.EndObject();
+  }
+  json.EndArray();
+}
+
+std::string MetricId(std::string_view resource_id, const MetricDefinition& metric) {
+  std::string id;
+  if (!resource_id.starts_with('/')) id += '/';
+  id += resource_id;
+  id += "/providers/Microsoft.Insights/metrics/";
+  id += metric.name;
+  return id;
 }
 
 }  // namespace
 
-nlohmann::json BuildMetricValue(const SeriesContext& context, const MetricsQuery& query,
-                                const MetricDefinition& metric, long long& cost) {
+void WriteMetricValue(JsonText& json, const SeriesContext& context, const MetricsQuery& query,
+                      const MetricDefinition& metric, long long& cost) {
   std::vector<Series> series;
-  for (auto& fixed : SelectSeries(context, query, metric)) series.push_back({std::move(fixed)});
+  for (auto& fixed : SelectSeries(context, query, metric)) series.push_back({std::move(fixed), {}, 0});
 
   for (auto& entry : series) {
     if (query.metadata_only) continue;
@@ -172,11 +214,12 @@ nlohmann::json BuildMetricValue(const SeriesContext& context, const MetricsQuery
     }
     cost += static_cast<long long>(entry.data.size());
     if (query.order_by) {
-      const std::string field(AggregationJsonField(query.order_by->aggregation));
       double total = 0;
       int points = 0;
-      for (const auto& point : entry.data) {
-        if (point.contains(field)) total += point[field].get<double>(), ++points;
+      for (const Point& point : entry.data) {
+        if (const double* value = point.Find(query.order_by->aggregation)) {
+          total += *value, ++points;
+        }
       }
       entry.order_key = points > 0 ? total / points : 0;
     }
@@ -191,21 +234,30 @@ nlohmann::json BuildMetricValue(const SeriesContext& context, const MetricsQuery
   // `top` caps the series per metric, and only when a filter asked for a split.
   if (query.filter && series.size() > static_cast<size_t>(query.top)) series.resize(query.top);
 
-  nlohmann::json timeseries = nlohmann::json::array();
-  for (auto& entry : series) {
-    nlohmann::json item = {{"metadatavalues", MetadataValues(entry.fixed)}};
-    if (!query.metadata_only) item["data"] = std::move(entry.data);
-    timeseries.push_back(std::move(item));
+  json.BeginObject()
+      .Field("id", MetricId(context.resource_id, metric))
+      .Field("type", "Microsoft.Insights/metrics");
+  WriteLocalizable(json, metric.name, metric.display_name);
+  json.Field("displayDescription", metric.description).Field("unit", metric.unit);
+  json.Key("timeseries").BeginArray();
+  for (const Series& entry : series) {
+    json.BeginObject();
+    WriteMetadataValues(json, entry.fixed);
+    if (!query.metadata_only) WriteData(json, entry.data);
+    json.EndObject();
   }
-  std::string id(context.resource_id);
-  if (!id.starts_with('/')) id.insert(id.begin(), '/');
-  return {{"id", id + "/providers/Microsoft.Insights/metrics/" + metric.name},
-          {"type", "Microsoft.Insights/metrics"},
-          {"name", {{"value", metric.name}, {"localizedValue", metric.display_name}}},
-          {"displayDescription", metric.description},
-          {"unit", metric.unit},
-          {"timeseries", std::move(timeseries)},
-          {"errorCode", "Success"}};
+  json.EndArray().Field("errorCode", "Success").EndObject();
+}
+
+void WriteEmptyMetricValue(JsonText& json, std::string_view resource_id,
+                           const MetricDefinition& metric) {
+  json.BeginObject()
+      .Field("id", MetricId(resource_id, metric))
+      .Field("type", "Microsoft.Insights/metrics");
+  WriteLocalizable(json, metric.name, metric.name);
+  json.Field("unit", metric.unit);
+  json.Key("timeseries").BeginArray().EndArray();
+  json.Field("errorCode", "Success").EndObject();
 }
 
 }  // namespace mensor::sim

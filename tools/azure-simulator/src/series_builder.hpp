@@ -5,8 +5,7 @@
 
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
+#include "json_text.hpp"
 #include "metrics_query.hpp"
 #include "world.hpp"
 
@@ -20,8 +19,12 @@ struct SeriesContext {
   TimePoint now;
 };
 
-// Returns the metric entry; adds the number of data points produced to `cost`.
-nlohmann::json BuildMetricValue(const SeriesContext& context, const MetricsQuery& query,
-                                const MetricDefinition& metric, long long& cost);
+// Writes the metric entry; adds the number of data points produced to `cost`.
+void WriteMetricValue(JsonText& json, const SeriesContext& context, const MetricsQuery& query,
+                      const MetricDefinition& metric, long long& cost);
+
+// The entry Azure gives an id it has no data for (a resource of another region): no series.
+void WriteEmptyMetricValue(JsonText& json, std::string_view resource_id,
+                           const MetricDefinition& metric);
 
 }  // namespace mensor::sim

@@ -40,6 +40,9 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void OnRead(beast::error_code ec) {
+    // A client sees Azure's latency from its request to the answer, Azure's own work included:
+    // the simulator's time to build the answer counts towards the configured delay.
+    read_at_ = std::chrono::steady_clock::now();
     if (ec == http::error::body_limit || ec == http::error::header_limit) {
       SimResponse too_large = JsonResponse(
           ec == http::error::body_limit ? 413 : 431,
@@ -72,7 +75,7 @@ class Session : public std::enable_shared_from_this<Session> {
     response_.keep_alive(keep_alive);
     response_.prepare_payload();
     if (answer.delay.count() > 0) {
-      timer_.expires_after(answer.delay);
+      timer_.expires_at(read_at_ + answer.delay);
       timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
         if (!ec) self->Write();
       });
@@ -101,6 +104,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   beast::tcp_stream stream_;
   asio::steady_timer timer_;
+  std::chrono::steady_clock::time_point read_at_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::string_body> response_;
