@@ -79,7 +79,11 @@ def start_agent(workdir, sim, decl, batching=True, per_host=16):
                " maxBatchSize: 50}\n")
     config = harness.write_config(Path(workdir) / "config", sim.url, port, declaration=decl,
                                   runtime_extra=runtime)
-    agent = harness.Agent(Path(workdir) / "agent", config, sim.url, port)
+    # MENSOR_BENCH_AGENT_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 (say) runs
+    # the agent on another malloc, to compare allocators without rebuilding.
+    preload = os.environ.get("MENSOR_BENCH_AGENT_PRELOAD")
+    extra = {"LD_PRELOAD": preload} if preload else None
+    agent = harness.Agent(Path(workdir) / "agent", config, sim.url, port, env_extra=extra)
     agent.wait_serving(timeout=120)
     return agent
 

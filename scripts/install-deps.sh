@@ -5,6 +5,7 @@ packages=(
   cmake ninja-build g++ ccache pkg-config git
   libboost-dev libboost-filesystem-dev libcurl4-openssl-dev zlib1g-dev libyaml-cpp-dev nlohmann-json3-dev
   libssl-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libsnappy-dev
+  libjemalloc-dev
   prometheus curl python3 procps python3-yaml python3-jsonschema clang libclang-rt-14-dev
   # packaging (tests/packaging): image build and inspection, chart linting, the .deb
   buildah podman skopeo runc uidmap debootstrap yamllint dpkg-dev fakeroot

@@ -102,7 +102,7 @@ class WalkthroughTest(unittest.TestCase):
                          ["type"], "counter")
 
     def test_http_api(self):
-        version = harness.run_mensor("--version").stdout.split()[-1]
+        version = harness.run_mensor("--version").stdout.splitlines()[0].split()[-1]
         status, headers, body = self.agent.get("/api/v1/health")
         self.assertEqual(status, 200, body)
         self.assertTrue(headers["Content-Type"].startswith("application/json"), headers)

@@ -63,7 +63,7 @@ class PackageMetadataTest(unittest.TestCase):
         depends = deb_field(deb, "Depends")
         # dpkg-shlibdeps found what the agent and its plugins link.
         for package in ("libc6", "libcurl4", "libyaml-cpp0.7", "libboost-filesystem1.74.0",
-                        "libspdlog1.10-fmt9", "ca-certificates"):
+                        "libspdlog1.10-fmt9", "libjemalloc2", "ca-certificates"):
             self.assertRegex(depends, rf"(^|, ){re.escape(package)}\b", depends)
         self.assertEqual(deb_field(self.debs["mensor-dev"], "Package"), "mensor-dev")
 

@@ -6,12 +6,11 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/thread_pool.hpp>
 
-#include <malloc.h>
-
 #include <map>
 #include <thread>
 
 #include "mensor/agent/agent_backend.hpp"
+#include "mensor/agent/allocator.hpp"
 #include "mensor/agent/auth_metrics.hpp"
 #include "mensor/agent/auth_session.hpp"
 #include "mensor/agent/configuration.hpp"
@@ -145,7 +144,7 @@ int RunAgent(const AgentOptions& options) {
   // resources) is not read again.
   loaded.declaration.metrics.clear();
   loaded.declaration.metrics.shrink_to_fit();
-  malloc_trim(0);  // hand start-up's transient memory back to the system (glibc keeps it)
+  ReleaseFreeMemory();  // start-up's transient memory goes back to the system
   ScraperOptions scraper_options;
   scraper_options.arm_base = loaded.cloud.resource_manager;
   scraper_options.arm_scope = azure::ScopeForAudience(loaded.cloud.arm_resource);

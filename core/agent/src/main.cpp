@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "mensor/agent/agent.hpp"
+#include "mensor/agent/allocator.hpp"
 #include "mensor/agent/commands.hpp"
 #include "mensor/agent/health_probe.hpp"
 
@@ -62,7 +63,7 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (args[i] == "--version") {
-      fmt::print("mensor {}\n", kVersion);
+      fmt::print("mensor {}\nallocator: {}\n", kVersion, mensor::agent::AllocatorDescription());
       return kExitOk;
     }
     if (auto folder = OptionValue(args, i, "--config-folder")) {
