@@ -1,4 +1,5 @@
 // Sink lifecycle and routes through the C descriptors (TestSink in test_plugin.cpp).
+#include <mensor/sdk/route.hpp>
 #include <mensor/testing/fake_host.hpp>
 #include <mensor/testing/linked_plugin.hpp>
 
@@ -7,6 +8,7 @@
 namespace {
 
 using mensor::testing::FakeHost;
+using mensor::testing::FakeReply;
 using mensor::testing::SinkInstance;
 
 class RouteTest : public ::testing::Test {
@@ -56,6 +58,37 @@ TEST_F(RouteTest, StopRemovesRoutesAndLogs) {
   }
   EXPECT_TRUE(host_.routes().empty());
   EXPECT_TRUE(host_.LogsContain("sink stopped"));
+}
+
+// SetSegments hands the host views into memory the owner keeps; the body is their concatenation.
+TEST(RouteReplyTest, SetSegmentsServesTheConcatenationAndReleasesTheOwner) {
+  FakeHost host;
+  auto text = std::make_shared<const std::string>("abcdef");
+  std::weak_ptr<const std::string> alive = text;
+  const std::string_view bytes = *text;
+  const std::string_view segments[] = {bytes.substr(0, 2), "", bytes.substr(2)};
+  FakeReply reply;
+  mensor::sdk::RouteReply route_reply(reply.raw());
+  route_reply.SetSegments(200, "text/plain", segments, std::move(text));
+  EXPECT_TRUE(route_reply.was_set());
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.content_type, "text/plain");
+  EXPECT_EQ(reply.body, "abcdef");
+  EXPECT_EQ(reply.segment_count, 3u);
+  EXPECT_TRUE(alive.expired()) << "the fake host copies, so it releases the owner at once";
+}
+
+TEST(RouteReplyTest, SetSegmentsCopiesOnAHostWithoutTheSlot) {
+  FakeHost host;
+  mensor_host_api old_table = host.api();  // an ABI 1.2 host: the table ends before the slot
+  old_table.struct_size = offsetof(mensor_host_api, reply_set_segments);
+  mensor::sdk::detail::SetHostApi(&old_table);
+  const std::string_view segments[] = {"# TYPE m gauge\n", "m 1\n"};
+  FakeReply reply;
+  mensor::sdk::RouteReply(reply.raw()).SetSegments(200, "text/plain", segments, nullptr);
+  mensor::sdk::detail::SetHostApi(host.raw());
+  EXPECT_EQ(reply.body, "# TYPE m gauge\nm 1\n");
+  EXPECT_EQ(reply.segment_count, 0u) << "served through reply_set";
 }
 
 }  // namespace

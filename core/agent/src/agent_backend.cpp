@@ -90,7 +90,7 @@ bool AgentBackend::AddRoute(std::string path, plugin::RouteFn handler) {
         response.content_type = reply.content_type;
         response.headers = std::move(reply.headers);
         if (reply.shared_owner) {
-          response.SetExternalBody(reply.shared_body, std::move(reply.shared_owner));
+          response.SetExternalBody(std::move(reply.shared_segments), std::move(reply.shared_owner));
         } else {
           response.SetBody(std::move(reply.body));
         }

@@ -4,17 +4,20 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <spdlog/spdlog.h>
+#include <boost/asio/buffer.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/buffers_range.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/span.hpp>
+#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/span_body.hpp>
+#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/string_body.hpp>
-#include <boost/beast/http/write.hpp>
 
 #include "server_state.hpp"
 
@@ -136,7 +139,11 @@ class Session : public std::enable_shared_from_this<Session> {
     Write(response, 11, false, false);
   }
 
+  // The header is serialized by Beast; the body goes out as the response's own segments (no
+  // copy, however many). Header and body leave in one gather write: a separate small body write
+  // would wait for the ACK of the header under Nagle's algorithm.
   void Write(const Response& response, unsigned version, bool head, bool keep_alive) {
+    serializer_.reset();
     res_ = {};
     res_.version(version);
     res_.result(static_cast<unsigned>(response.status));
@@ -147,17 +154,28 @@ class Session : public std::enable_shared_from_this<Session> {
     if (!response.content_type.empty()) {
       res_.set(http::field::content_type, response.content_type);
     }
-    // Keeps the shared body alive while the span points into it.
-    body_ = response.external_owner ? response.external_owner
-                                    : std::shared_ptr<const void>(response.body);
-    const std::string_view bytes = response.BodyView();
-    const size_t size = bytes.size();
-    if (!head && size > 0) res_.body() = beast::span<const char>(bytes.data(), size);
-    res_.content_length(size);
+    res_.content_length(response.BodySize());
     res_.keep_alive(keep_alive);
+
+    std::vector<asio::const_buffer> buffers;
+    serializer_.emplace(res_);
+    serializer_->split(true);  // next() yields the header alone
+    error_code ec;
+    // The header buffers stay valid while serializer_ lives (until the next Write).
+    serializer_->next(ec, [&buffers](error_code&, const auto& header) {
+      for (asio::const_buffer buffer : beast::buffers_range_ref(header)) buffers.push_back(buffer);
+    });
+    if (ec) return Close();
+    if (!head) {
+      // Keeps the body alive while the buffers point into it.
+      body_ = response.BodyOwner();
+      for (std::string_view segment : response.BodySegments()) {
+        if (!segment.empty()) buffers.emplace_back(segment.data(), segment.size());
+      }
+    }
     // A slow reader must not pin the connection forever either.
     ArmTimer(server_->options().idle_timeout);
-    http::async_write(socket_, res_,
+    asio::async_write(socket_, buffers,
                       [self = shared_from_this(), keep_alive](error_code ec, size_t) {
                         self->OnWrite(ec, keep_alive);
                       });
@@ -165,6 +183,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnWrite(error_code ec, bool keep_alive) {
     body_.reset();
+    serializer_.reset();
     if (closed_) return;
     if (ec) return Close();
     if (keep_alive && !server_->stopped()) return WaitForRequest();
@@ -205,7 +224,8 @@ class Session : public std::enable_shared_from_this<Session> {
   asio::steady_timer timer_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  http::response<http::span_body<const char>> res_;
+  http::response<http::empty_body> res_;
+  std::optional<http::response_serializer<http::empty_body>> serializer_;  // views res_
   std::shared_ptr<const void> body_;
   size_t drained_ = 0;
   bool closed_ = false;

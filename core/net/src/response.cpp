@@ -18,4 +18,22 @@ void Response::SetText(int status_code, std::string text) {
   SetBody(std::move(text));
 }
 
+size_t Response::BodySize() const noexcept {
+  if (!external_owner) return body ? body->size() : 0;
+  size_t size = 0;
+  for (std::string_view segment : external_segments) size += segment.size();
+  return size;
+}
+
+std::vector<std::string_view> Response::BodySegments() const {
+  if (external_owner) return external_segments;
+  if (body && !body->empty()) return {std::string_view(*body)};
+  return {};
+}
+
+std::shared_ptr<const void> Response::BodyOwner() const {
+  if (external_owner) return external_owner;
+  return body;
+}
+
 }  // namespace mensor::net

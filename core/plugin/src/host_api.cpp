@@ -82,6 +82,7 @@ mensor_host_api BuildTable() {
   api.collect_add = host_fn::CollectAdd;
   api.token_set = host_fn::TokenSet;
   api.reply_set_shared = host_fn::ReplySetShared;
+  api.reply_set_segments = host_fn::ReplySetSegments;
   return api;
 }
 

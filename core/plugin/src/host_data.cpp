@@ -149,24 +149,42 @@ void ReplySet(mensor_http_reply* reply, int32_t status, mensor_str content_type,
   reply->status = status;
   if (content_type.len > 0) reply->content_type.assign(View(content_type));
   reply->body.assign(View(body));
+  reply->shared_segments.clear();
+  reply->shared_owner.reset();
   reply->is_set = true;
 }
 
 void ReplySetShared(mensor_http_reply* reply, int32_t status, mensor_str content_type,
                     mensor_str body, void (*release)(void* owner), void* owner) {
-  if (reply == nullptr) {
+  ReplySetSegments(reply, status, content_type, &body, 1, release, owner);
+}
+
+void ReplySetSegments(mensor_http_reply* reply, int32_t status, mensor_str content_type,
+                      const mensor_str* segments, size_t segment_count,
+                      void (*release)(void* owner), void* owner) {
+  // The owner is released exactly once, when the last reference (the response being written)
+  // goes; a plugin passing no release function vouches that the bytes outlive the server. The
+  // holder points at a static, not at `owner`, so a NULL owner still marks the reply as shared.
+  static const char kServedInPlace = 0;
+  std::shared_ptr<const void> holder(&kServedInPlace, [release, owner](const void*) {
     if (release != nullptr) release(owner);
-    return;
-  }
+  });
+  if (reply == nullptr) return;  // releases at once
   reply->status = status;
   if (content_type.len > 0) reply->content_type.assign(View(content_type));
   reply->body.clear();
-  reply->shared_body = View(body);
-  // The owner is released exactly once, when the last reference (the response being written)
-  // goes; a plugin passing no release function vouches that the bytes outlive the server.
-  reply->shared_owner = std::shared_ptr<const void>(owner, [release](const void* p) {
-    if (release != nullptr) release(const_cast<void*>(p));
-  });
+  reply->shared_segments.clear();
+  if (segments != nullptr) {
+    reply->shared_segments.reserve(segment_count);
+    for (size_t i = 0; i < segment_count; ++i) {
+      // Empty views add nothing to the body; a NULL pointer with a length is a plugin bug and
+      // is served as nothing rather than dereferenced.
+      if (segments[i].len > 0 && segments[i].ptr != nullptr) {
+        reply->shared_segments.push_back(View(segments[i]));
+      }
+    }
+  }
+  reply->shared_owner = std::move(holder);
   reply->is_set = true;
 }
 

@@ -62,6 +62,9 @@ void ReplySet(mensor_http_reply* reply, int32_t status, mensor_str content_type,
 void ReplyHeader(mensor_http_reply* reply, mensor_str name, mensor_str value);
 void ReplySetShared(mensor_http_reply* reply, int32_t status, mensor_str content_type,
                     mensor_str body, void (*release)(void* owner), void* owner);
+void ReplySetSegments(mensor_http_reply* reply, int32_t status, mensor_str content_type,
+                      const mensor_str* segments, size_t segment_count,
+                      void (*release)(void* owner), void* owner);
 
 // host_http.cpp
 mensor_status HttpSend(mensor_call* call, const mensor_http_request* request,

@@ -162,5 +162,44 @@ TEST_F(HostDataTest, Reply) {
   EXPECT_EQ(reply.headers[0].first, "Cache-Control");
 }
 
+void CountRelease(void* owner) { ++*static_cast<int*>(owner); }
+
+TEST_F(HostDataTest, ReplySegmentsAreViewsReleasedOnce) {
+  int released = 0;
+  const std::string text = "# TYPE m gauge\nm 1\n";
+  const mensor_str segments[] = {{text.data(), 15}, {nullptr, 0}, {text.data() + 15, 4}};
+  {
+    mensor_http_reply reply;
+    host_->reply_set_segments(&reply, 200, S("text/plain"), segments, 3, CountRelease, &released);
+    EXPECT_TRUE(reply.is_set);
+    ASSERT_EQ(reply.shared_segments.size(), 2u) << "empty views add nothing";
+    EXPECT_EQ(reply.shared_segments[0].data(), text.data()) << "not copied";
+    EXPECT_EQ(reply.shared_segments[1], "m 1\n");
+    auto in_flight = reply.shared_owner;  // the response being written
+    reply.shared_owner.reset();
+    EXPECT_EQ(released, 0);
+  }
+  EXPECT_EQ(released, 1);
+  host_->reply_set_segments(nullptr, 200, S(""), segments, 3, CountRelease, &released);
+  EXPECT_EQ(released, 2) << "no reply: released at once";
+}
+
+TEST_F(HostDataTest, ReplySharedIsOneSegmentAndTheLastSetterWins) {
+  int released = 0;
+  mensor_http_reply reply;
+  host_->reply_set_shared(&reply, 200, S(""), S("body"), CountRelease, &released);
+  ASSERT_EQ(reply.shared_segments.size(), 1u);
+  EXPECT_EQ(reply.shared_segments[0], "body");
+  EXPECT_TRUE(reply.shared_owner);
+  host_->reply_set(&reply, 500, S(""), S("copied"));
+  EXPECT_EQ(released, 1);
+  EXPECT_TRUE(reply.shared_segments.empty());
+  EXPECT_FALSE(reply.shared_owner);
+  EXPECT_EQ(reply.body, "copied");
+  host_->reply_set_segments(&reply, 200, S(""), nullptr, 0, nullptr, nullptr);
+  EXPECT_TRUE(reply.shared_owner) << "a NULL owner without release still serves in place";
+  EXPECT_TRUE(reply.body.empty());
+}
+
 }  // namespace
 }  // namespace mensor::plugin

@@ -19,6 +19,25 @@ std::string OpenMetricsHelp(std::string_view help_004) {
   return out;
 }
 
+namespace {
+
+// The space before the timestamp of a 0.0.4 line (without its newline), or npos. The value and
+// the optional timestamp follow the last '}' (or the name); label values may hold spaces, so only
+// what is after the labels is split.
+size_t TimestampSpace(std::string_view line) {
+  const size_t labels_end = line.rfind('}');
+  const size_t tail = labels_end == std::string_view::npos ? 0 : labels_end + 1;
+  const size_t value_space = line.find(' ', tail);
+  return value_space == std::string_view::npos ? value_space : line.find(' ', value_space + 1);
+}
+
+}  // namespace
+
+bool HasTimestamp(std::string_view line) {
+  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+  return TimestampSpace(line) != std::string_view::npos;
+}
+
 void AppendOpenMetricsLine(std::string& out, std::string_view line, size_t name_length,
                            bool insert_total) {
   if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
@@ -27,13 +46,7 @@ void AppendOpenMetricsLine(std::string& out, std::string_view line, size_t name_
     out += "_total";
     line.remove_prefix(name_length);
   }
-  // The value and the optional timestamp follow the last '}' (or the name); label values may
-  // hold spaces, so only what is after the labels is split.
-  const size_t labels_end = line.rfind('}');
-  const size_t tail = labels_end == std::string_view::npos ? 0 : labels_end + 1;
-  const size_t value_space = line.find(' ', tail);
-  const size_t timestamp_space =
-      value_space == std::string_view::npos ? value_space : line.find(' ', value_space + 1);
+  const size_t timestamp_space = TimestampSpace(line);
   if (timestamp_space == std::string_view::npos) {
     out.append(line);
     out += '\n';

@@ -19,4 +19,9 @@ std::string OpenMetricsHelp(std::string_view help_004);
 void AppendOpenMetricsLine(std::string& out, std::string_view line, size_t name_length,
                            bool insert_total);
 
+/// \brief Whether a stored 0.0.4 line carries a timestamp. A newline-terminated line without one
+/// comes out of AppendOpenMetricsLine unchanged unless `insert_total` is set, so it can be served
+/// as stored.
+bool HasTimestamp(std::string_view line);
+
 }  // namespace mensor::prometheus

@@ -66,9 +66,15 @@ class PrometheusScrapingEndpoint final : public sdk::Sink {
     RegisterRoute(base_uri_path_, [this](const sdk::RouteRequest& request, sdk::RouteReply& reply) {
       const Format format = ChooseFormat(request.Header("Accept"));
       const bool gzip = AcceptsGzip(request.Header("Accept-Encoding"));
-      // Served from the shared, cached body: no per-request rendering, compression or copy.
-      reply.SetShared(200, ContentType(format), store_.Body(format, gzip));
-      if (gzip) reply.AddHeader("Content-Encoding", "gzip");
+      // Served from the shared, cached body: no per-request rendering, compression or copy. The
+      // plain body goes out as views into the stored lines, never assembled in one buffer.
+      if (gzip) {
+        reply.SetShared(200, ContentType(format), store_.GzipBody(format));
+        reply.AddHeader("Content-Encoding", "gzip");
+      } else {
+        std::shared_ptr<const BodySnapshot> body = store_.Body(format);
+        reply.SetSegments(200, ContentType(format), body->segments(), body);
+      }
       reply.AddHeader("Vary", "Accept, Accept-Encoding");
     });
   }

@@ -1,7 +1,6 @@
 #include "series_store.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "gzip.hpp"
 #include "openmetrics.hpp"
@@ -20,14 +19,17 @@ void SeriesStore::Replace(std::string_view scope, ScopeSnapshot snapshot) {
       bytes += series[last++].line.size();
     }
     Chunk& chunk = chunks.emplace_back(series[first].family, Chunk{}).second;
-    chunk.text.reserve(bytes);
+    std::string text;
+    text.reserve(bytes);
     chunk.identities.reserve(last - first);
     chunk.ends.reserve(last - first);
     for (size_t i = first; i < last; ++i) {
-      chunk.text += series[i].line;
+      text += series[i].line;
       chunk.identities.push_back(series[i].identity);
-      chunk.ends.push_back(static_cast<uint32_t>(chunk.text.size()));
+      chunk.ends.push_back(static_cast<uint32_t>(text.size()));
+      chunk.timestamps = chunk.timestamps || HasTimestamp(series[i].line);
     }
+    chunk.text = std::make_shared<const std::string>(std::move(text));
     first = last;
   }
 
@@ -50,6 +52,7 @@ void SeriesStore::Replace(std::string_view scope, ScopeSnapshot snapshot) {
     for (size_t i = 0; i < chunks.size(); ++i) {
       Chunk& stored = placements[i].chunk->second;
       if (stored == chunks[i].second) continue;  // unchanged: keep the rendered bodies
+      // A new text, not an edit of the old one: bodies being written still view the old bytes.
       stored = std::move(chunks[i].second);
       changed = true;
     }
@@ -72,19 +75,25 @@ void SeriesStore::Replace(std::string_view scope, ScopeSnapshot snapshot) {
     if (placements.empty()) scopes_.erase(known);
   }
   if (changed) {
-    for (auto& per_format : bodies_) {
-      for (auto& body : per_format) body.reset();
-    }
+    for (auto& body : bodies_) body.reset();
+    for (auto& body : gzip_bodies_) body.reset();
   }
 }
 
-std::shared_ptr<const std::string> SeriesStore::Body(Format format, bool gzip) {
+std::shared_ptr<const BodySnapshot> SeriesStore::Body(Format format) {
   std::lock_guard<std::mutex> lock(mutex_);
-  auto& plain = bodies_[static_cast<int>(format)][0];
-  if (!plain) plain = Render(format);
-  if (!gzip) return plain;
-  auto& compressed = bodies_[static_cast<int>(format)][1];
-  if (!compressed) compressed = std::make_shared<const std::string>(Gzip(*plain));
+  auto& body = bodies_[static_cast<int>(format)];
+  if (!body) body = Render(format);
+  return body;
+}
+
+std::shared_ptr<const std::string> SeriesStore::GzipBody(Format format) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto& compressed = gzip_bodies_[static_cast<int>(format)];
+  if (compressed) return compressed;
+  auto& body = bodies_[static_cast<int>(format)];
+  if (!body) body = Render(format);
+  compressed = std::make_shared<const std::string>(Gzip(body->segments()));
   return compressed;
 }
 
@@ -95,58 +104,14 @@ size_t SeriesStore::cross_scope_duplicates() const {
 
 // Caller holds mutex_. Families in name order, their scopes in name order, each scope's lines
 // sorted: one deterministic order, and a series exported by several scopes keeps the first.
-std::shared_ptr<const std::string> SeriesStore::Render(Format format) const {
-  const bool open_metrics = format == Format::kOpenMetrics;
-  size_t bytes = 0;
+std::shared_ptr<const BodySnapshot> SeriesStore::Render(Format format) const {
+  BodyBuilder builder(format);
   for (const auto& [name, family] : families_) {
-    bytes += 64 + name.size() * 2 + family.meta.help.size();
-    for (const auto& [scope, chunk] : family.scopes) bytes += chunk.text.size();
+    builder.BeginFamily(name, family.meta, family.scopes.size());
+    for (const auto& [scope, chunk] : family.scopes) builder.AddChunk(chunk);
   }
-  auto body = std::make_shared<std::string>();
-  body->reserve(bytes + (open_metrics ? bytes / 16 + 8 : 0));
-  cross_scope_duplicates_ = 0;
-  std::unordered_set<uint64_t> seen;
-  for (const auto& [name, family] : families_) {
-    const std::string_view type = family.meta.type;
-    const std::string_view exposed = open_metrics ? OpenMetricsFamilyName(name, type) : name;
-    const bool insert_total = open_metrics && type == "counter" && exposed == name;
-    if (!family.meta.help.empty()) {
-      *body += "# HELP ";
-      *body += exposed;
-      *body += ' ';
-      *body += open_metrics ? OpenMetricsHelp(family.meta.help) : family.meta.help;
-      *body += '\n';
-    }
-    *body += "# TYPE ";
-    *body += exposed;
-    *body += ' ';
-    *body += type;
-    *body += '\n';
-    const bool single = family.scopes.size() == 1;
-    seen.clear();
-    for (const auto& [scope, chunk] : family.scopes) {
-      if (single && !open_metrics) {
-        *body += chunk.text;  // a snapshot holds no duplicates: one copy of the whole chunk
-        continue;
-      }
-      uint32_t begin = 0;
-      for (size_t i = 0; i < chunk.ends.size(); ++i) {
-        const std::string_view line(chunk.text.data() + begin, chunk.ends[i] - begin);
-        begin = chunk.ends[i];
-        if (!single && !seen.insert(chunk.identities[i]).second) {
-          ++cross_scope_duplicates_;
-          continue;
-        }
-        if (open_metrics) {
-          AppendOpenMetricsLine(*body, line, name.size(), insert_total);
-        } else {
-          *body += line;
-        }
-      }
-    }
-  }
-  if (open_metrics) *body += "# EOF\n";
-  return body;
+  cross_scope_duplicates_ = builder.cross_scope_duplicates();
+  return builder.Finish();
 }
 
 }  // namespace mensor::prometheus

@@ -10,18 +10,17 @@
 #include <unordered_map>
 #include <vector>
 
+#include "body_snapshot.hpp"
+#include "chunk.hpp"
 #include "scope_snapshot.hpp"
 
 namespace mensor::prometheus {
 
-/// \brief The exposition formats the endpoint negotiates.
-enum class Format { kText, kOpenMetrics };  // text 0.0.4, OpenMetrics 1.0.0
-
 /// \brief Keeps, per scope, only the newest batch's series, stored per family as the exposition
-/// lines rendered when the batch was written (one buffer per family and scope, not one string
-/// per series). A scrape after a change assembles the body once by concatenation (a family of
-/// one scope is one copy); every later scrape until the next change shares that body, and its
-/// gzip-compressed form is cached beside it.
+/// lines rendered when the batch was written (one Chunk per family and scope, not one string per
+/// series). A scrape after a change builds a BodySnapshot once: views into the chunks, so each
+/// series is held once, not a second time in an assembled body. Every later scrape until the next
+/// change shares that snapshot, and the gzip-compressed body is cached beside it.
 /// Thread-safety: all members may be called concurrently (writes vs. scrapes).
 class SeriesStore {
  public:
@@ -29,19 +28,16 @@ class SeriesStore {
   /// vanished resources and dimension values disappear). The snapshot must be Finish()ed.
   void Replace(std::string_view scope, ScopeSnapshot snapshot);
 
-  /// The current exposition in `format`, gzip-compressed when `gzip`; never null.
-  std::shared_ptr<const std::string> Body(Format format = Format::kText, bool gzip = false);
+  /// The current exposition in `format`; never null. Its segments stay valid and unchanged for
+  /// as long as the snapshot is held, whatever is written meanwhile.
+  std::shared_ptr<const BodySnapshot> Body(Format format = Format::kText);
+  /// The current exposition in `format`, gzip-compressed; never null.
+  std::shared_ptr<const std::string> GzipBody(Format format = Format::kText);
 
   /// Series dropped by the last render because another scope already exported them.
   size_t cross_scope_duplicates() const;
 
  private:
-  struct Chunk {  // the lines one scope holds in one family
-    std::string text;
-    std::vector<uint64_t> identities;
-    std::vector<uint32_t> ends;  // end offset of each line in text
-    bool operator==(const Chunk&) const = default;
-  };
   struct Family {
     FamilyMeta meta;
     // Keys view the scope strings owned by scopes_ (node keys never move): one copy per scope.
@@ -60,12 +56,14 @@ class SeriesStore {
     size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
 
-  std::shared_ptr<const std::string> Render(Format format) const;
+  std::shared_ptr<const BodySnapshot> Render(Format format) const;
 
   mutable std::mutex mutex_;
   Families families_;
   std::unordered_map<std::string, std::vector<Placement>, StringHash, std::equal_to<>> scopes_;
-  std::shared_ptr<const std::string> bodies_[2][2];  // [format][gzip]; null = not built
+  // Per format; null = not built since the last change.
+  std::shared_ptr<const BodySnapshot> bodies_[2];
+  std::shared_ptr<const std::string> gzip_bodies_[2];
   mutable size_t cross_scope_duplicates_ = 0;
 };
 

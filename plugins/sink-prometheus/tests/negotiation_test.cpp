@@ -14,6 +14,7 @@ namespace {
 
 using testing::Gauge;
 using testing::Snapshot;
+using testing::Text;
 
 std::string Gunzip(const std::string& data) {
   z_stream stream{};
@@ -54,13 +55,13 @@ TEST(Negotiation, GzipOnlyWhenAccepted) {
 TEST(Negotiation, GzipBodyIsCachedAndDecompressesToThePlainBody) {
   SeriesStore store;
   store.Replace("s", Snapshot({Gauge("m", 1, {{"q", "a"}}), Gauge("m", 2, {{"q", "b"}})}));
-  const auto plain = store.Body(Format::kText, false);
-  const auto gzip = store.Body(Format::kText, true);
-  EXPECT_EQ(store.Body(Format::kText, true).get(), gzip.get()) << "compressed once per change";
-  EXPECT_EQ(Gunzip(*gzip), *plain);
+  const auto plain = store.Body(Format::kText);
+  const auto gzip = store.GzipBody(Format::kText);
+  EXPECT_EQ(store.GzipBody(Format::kText).get(), gzip.get()) << "compressed once per change";
+  EXPECT_EQ(Gunzip(*gzip), Text(*plain));
   store.Replace("s", Snapshot({Gauge("m", 3, {{"q", "a"}})}));
-  EXPECT_NE(store.Body(Format::kText, true).get(), gzip.get());
-  EXPECT_EQ(Gunzip(*store.Body(Format::kText, true)), *store.Body(Format::kText, false));
+  EXPECT_NE(store.GzipBody(Format::kText).get(), gzip.get());
+  EXPECT_EQ(Gunzip(*store.GzipBody(Format::kText)), Text(*store.Body(Format::kText)));
 }
 
 TEST(Negotiation, OpenMetricsNamesCountersAndConvertsTimestampsToSeconds) {
@@ -72,7 +73,7 @@ TEST(Negotiation, OpenMetricsNamesCountersAndConvertsTimestampsToSeconds) {
   bare.kind = MENSOR_METRIC_COUNTER;
   SeriesStore store;
   store.Replace("s", Snapshot({counter, bare, Gauge("up", 1)}, options));
-  EXPECT_EQ(*store.Body(Format::kOpenMetrics),
+  EXPECT_EQ(Text(*store.Body(Format::kOpenMetrics)),
             "# HELP calls Calls \\\"made\\\"\n# TYPE calls counter\n"
             "calls_total{kind=\"batch\"} 3 1629719527.020\n"
             "# TYPE retries counter\nretries_total 4 1629719527.020\n"

@@ -88,6 +88,21 @@ TEST_F(PrometheusSinkTest, DuplicateSeriesInBatchWarns) {
   EXPECT_EQ(host_.HttpGet("/metrics").body, "# HELP m Demo\n# TYPE m gauge\nm{a=\"x\"} 1\n");
 }
 
+// The plain body is handed over as views into the stored lines; gzip as one shared buffer.
+TEST_F(PrometheusSinkTest, ServesSegmentsAndSharedGzip) {
+  SinkInstance sink(host_, kSink, "{}");
+  sink.Start();
+  sink.Write({Sample("m", 1, {{"entity", "a"}})}, "a");
+  sink.Write({Sample("m", 2, {{"entity", "b"}})}, "b");
+  auto plain = host_.HttpGet("/metrics");
+  EXPECT_EQ(plain.body, "# HELP m Demo\n# TYPE m gauge\nm{entity=\"a\"} 1\nm{entity=\"b\"} 2\n");
+  EXPECT_EQ(plain.segment_count, 3u) << "header, scope a, scope b";
+  auto gzip = host_.HttpGet("/metrics", "", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(gzip.segment_count, 1u);
+  EXPECT_EQ(gzip.body.substr(0, 2), "\x1f\x8b");
+  EXPECT_EQ(gzip.headers[0], (std::pair<std::string, std::string>{"Content-Encoding", "gzip"}));
+}
+
 TEST_F(PrometheusSinkTest, InvalidTransformationFailsCreate) {
   SinkInstance sink(host_, kSink, "labels:\n  transformation: Uppercase\n");
   EXPECT_EQ(sink.create_status(), MENSOR_E_CONFIG);

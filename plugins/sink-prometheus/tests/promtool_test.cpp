@@ -19,6 +19,7 @@ namespace {
 
 using testing::Gauge;
 using testing::Snapshot;
+using testing::Text;
 using testing::Unavailable;
 
 std::optional<std::filesystem::path> FindOnPath(const std::string& program) {
@@ -82,7 +83,7 @@ std::string HostileBody() {
   store.Replace("storage", Snapshot({Gauge("demo-queue.length", 3, {{"Queue", "Q1"}}),
                                      Gauge("demo-queue.length", 4)},
                                     options));
-  return *store.Body();
+  return Text(*store.Body());
 }
 
 // promtool's path; when it is missing, the test fails under MENSOR_REQUIRE_PROMTOOL=1 (CI) and is
@@ -106,7 +107,7 @@ TEST(Promtool, RenderedTextPassesCheckMetrics) {
 
 TEST(Promtool, EmptyBodyIsValid) {
   REQUIRE_PROMTOOL(promtool);
-  EXPECT_EQ(PromtoolCheck(*promtool, *SeriesStore().Body()).exit_code, 0);
+  EXPECT_EQ(PromtoolCheck(*promtool, Text(*SeriesStore().Body())).exit_code, 0);
 }
 
 }  // namespace

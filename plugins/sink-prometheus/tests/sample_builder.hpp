@@ -1,4 +1,4 @@
-// Test helper: SampleInput values and snapshots in one line.
+// Test helper: SampleInput values and snapshots in one line, and a body as one string.
 #pragma once
 
 #include <initializer_list>
@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "body_snapshot.hpp"
 #include "scope_snapshot.hpp"
 
 namespace mensor::prometheus::testing {
@@ -36,6 +37,13 @@ inline ScopeSnapshot Snapshot(std::initializer_list<SampleInput> samples,
   for (const SampleInput& sample : samples) snapshot.Add(sample);
   snapshot.Finish();
   return snapshot;
+}
+
+/// The body a scrape receives: the concatenation of the snapshot's segments.
+inline std::string Text(const BodySnapshot& body) {
+  std::string text;
+  for (std::string_view segment : body.segments()) text += segment;
+  return text;
 }
 
 }  // namespace mensor::prometheus::testing

@@ -12,17 +12,18 @@ namespace {
 
 using testing::Gauge;
 using testing::Snapshot;
+using testing::Text;
 using testing::Unavailable;
 
 std::string Render(std::initializer_list<SampleInput> samples, const RenderOptions& options = {}) {
   SeriesStore store;
   store.Replace("scope", Snapshot(samples, options));
-  return *store.Body();
+  return Text(*store.Body());
 }
 
 TEST(SeriesStore, EmptyBodyInitially) {
   SeriesStore store;
-  EXPECT_EQ(*store.Body(), "");
+  EXPECT_EQ(Text(*store.Body()), "");
 }
 
 TEST(SeriesStore, HelpTypeAndSample) {
@@ -98,8 +99,8 @@ TEST(SeriesStore, StableOrderAcrossScopesAndFamilies) {
   SeriesStore b;
   b.Replace("r1", Snapshot({Gauge("alpha", 2, {{"q", "y"}}), Gauge("zeta", 2, {{"q", "a"}})}));
   b.Replace("r2", Snapshot({Gauge("alpha", 1, {{"q", "z"}}), Gauge("zeta", 1, {{"q", "b"}})}));
-  EXPECT_EQ(*a.Body(), *b.Body());
-  EXPECT_EQ(*a.Body(),
+  EXPECT_EQ(Text(*a.Body()), Text(*b.Body()));
+  EXPECT_EQ(Text(*a.Body()),
             "# HELP alpha Demo metric\n# TYPE alpha gauge\n"
             "alpha{q=\"y\"} 2\nalpha{q=\"z\"} 1\n"
             "# HELP zeta Demo metric\n# TYPE zeta gauge\n"
@@ -112,11 +113,11 @@ TEST(SeriesStore, ScopeReplacementDropsVanishedSeries) {
                 Snapshot({Gauge("m", 1, {{"entity", "a"}}), Gauge("m", 2, {{"entity", "b"}})}));
   store.Replace("other", Snapshot({Gauge("n", 5)}));
   store.Replace("sb", Snapshot({Gauge("m", 3, {{"entity", "b"}})}));
-  EXPECT_EQ(*store.Body(),
+  EXPECT_EQ(Text(*store.Body()),
             "# HELP m Demo metric\n# TYPE m gauge\nm{entity=\"b\"} 3\n"
             "# HELP n Demo metric\n# TYPE n gauge\nn 5\n");
   store.Replace("sb", Snapshot({}));
-  EXPECT_EQ(*store.Body(), "# HELP n Demo metric\n# TYPE n gauge\nn 5\n");
+  EXPECT_EQ(Text(*store.Body()), "# HELP n Demo metric\n# TYPE n gauge\nn 5\n");
 }
 
 // A scope's families change between writes (a metric gains or loses a family, a scope is
@@ -126,16 +127,16 @@ TEST(SeriesStore, ScopesMoveBetweenFamilies) {
   store.Replace("a", Snapshot({Gauge("m", 1), Gauge("n", 2)}));
   store.Replace("b", Snapshot({Gauge("n", 3, {{"q", "b"}})}));
   store.Replace("a", Snapshot({Gauge("o", 4)}));
-  EXPECT_EQ(*store.Body(),
+  EXPECT_EQ(Text(*store.Body()),
             "# HELP n Demo metric\n# TYPE n gauge\nn{q=\"b\"} 3\n"
             "# HELP o Demo metric\n# TYPE o gauge\no 4\n");
   store.Replace("b", Snapshot({}));
   store.Replace("a", Snapshot({}));
-  EXPECT_EQ(*store.Body(), "");
+  EXPECT_EQ(Text(*store.Body()), "");
   store.Replace("a", Snapshot({Gauge("n", 5), Gauge("m", 6)}));
   store.Replace("b", Snapshot({Gauge("n", 7, {{"q", "b"}})}));
   store.Replace("a", Snapshot({Gauge("n", 8), Gauge("m", 6)}));  // same families, one new value
-  EXPECT_EQ(*store.Body(),
+  EXPECT_EQ(Text(*store.Body()),
             "# HELP m Demo metric\n# TYPE m gauge\nm 6\n"
             "# HELP n Demo metric\n# TYPE n gauge\nn 8\nn{q=\"b\"} 7\n");
 }
@@ -144,7 +145,7 @@ TEST(SeriesStore, CrossScopeDuplicatesKeepFirstScope) {
   SeriesStore store;
   store.Replace("b", Snapshot({Gauge("m", 2)}));
   store.Replace("a", Snapshot({Gauge("m", 1)}));
-  EXPECT_EQ(*store.Body(), "# HELP m Demo metric\n# TYPE m gauge\nm 1\n");
+  EXPECT_EQ(Text(*store.Body()), "# HELP m Demo metric\n# TYPE m gauge\nm 1\n");
   EXPECT_EQ(store.cross_scope_duplicates(), 1u);
 }
 
@@ -158,7 +159,7 @@ TEST(SeriesStore, BodyIsSharedUntilAChange) {
   store.Replace("s", Snapshot({Gauge("m", 2)}));
   auto second = store.Body();
   EXPECT_NE(second.get(), first.get());
-  EXPECT_EQ(*first, "# HELP m Demo metric\n# TYPE m gauge\nm 1\n");  // old readers unaffected
+  EXPECT_EQ(Text(*first), "# HELP m Demo metric\n# TYPE m gauge\nm 1\n");  // old readers unaffected
 }
 
 TEST(SeriesStore, SamplesWithoutNameAreSkipped) {
@@ -175,7 +176,7 @@ TEST(SeriesStore, ConcurrentWritesAndScrapes) {
   });
   for (int i = 0; i < 2000; ++i) store.Body();
   writer.join();
-  EXPECT_NE(store.Body()->find("# TYPE m gauge"), std::string::npos);
+  EXPECT_NE(Text(*store.Body()).find("# TYPE m gauge"), std::string::npos);
 }
 
 }  // namespace

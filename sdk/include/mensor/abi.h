@@ -56,7 +56,7 @@
 #include <stdint.h>
 
 #define MENSOR_ABI_VERSION_MAJOR 1
-#define MENSOR_ABI_VERSION_MINOR 2
+#define MENSOR_ABI_VERSION_MINOR 3
 /* (major << 16) | minor. Patch levels are not part of the ABI. */
 #define MENSOR_ABI_MAKE_VERSION(major, minor) ((((uint32_t)(major)) << 16) | ((uint32_t)(minor)))
 #define MENSOR_ABI_VERSION \
@@ -495,6 +495,19 @@ typedef struct mensor_host_api {
    * OWNERSHIP: copied (M5). THREADS: T5. Since 1.2. */
   mensor_status (*collect_add)(mensor_collect_out* out, bool has_value, double value,
                                const mensor_label* labels, size_t label_count);
+
+  /* Inside a route handler: like reply_set_shared, but the body is the concatenation of the
+   * segment_count views in `segments`, so a document kept in pieces is served without being
+   * assembled. The host copies the array of views, not the bytes: it serves them from the
+   * plugin's memory and calls release(owner) exactly once when it no longer needs them (after
+   * the response is written or the connection is gone); the bytes must not change until then. A
+   * NULL release means the bytes outlive the host's server. A plugin must check that the host's
+   * table is large enough (struct_size) and fall back to reply_set otherwise.
+   * OWNERSHIP: the array is borrowed (M1); the bytes stay the plugin's until release (an
+   * exception to M5). THREADS: the handler's thread; release on any host thread. Since 1.3. */
+  void (*reply_set_segments)(mensor_http_reply* reply, int32_t status, mensor_str content_type,
+                             const mensor_str* segments, size_t segment_count,
+                             void (*release)(void* owner), void* owner);
 } mensor_host_api;
 
 /* ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mensor::sdk {
 
@@ -66,6 +67,33 @@ class RouteReply {
     api.reply_set_shared(
         reply_, status, detail::ToStr(content_type), detail::ToStr(bytes),
         [](void* p) { delete static_cast<std::shared_ptr<const std::string>*>(p); }, owner);
+    set_ = true;
+  }
+  /// Serves the concatenation of `segments` without assembling or copying it when the host offers
+  /// reply_set_segments (ABI 1.3): `owner` must keep the bytes alive and unchanged, and the host
+  /// holds it until the response is written. Falls back to Set with the concatenation on an
+  /// older host.
+  void SetSegments(int status, std::string_view content_type,
+                   std::span<const std::string_view> segments, std::shared_ptr<const void> owner) {
+    const mensor_host_api& api = host::Api();
+    constexpr size_t kNeeded =
+        offsetof(mensor_host_api, reply_set_segments) + sizeof(api.reply_set_segments);
+    if (api.struct_size < kNeeded || api.reply_set_segments == nullptr) {
+      std::string body;
+      size_t size = 0;
+      for (std::string_view segment : segments) size += segment.size();
+      body.reserve(size);
+      for (std::string_view segment : segments) body += segment;
+      Set(status, content_type, body);
+      return;
+    }
+    std::vector<mensor_str> views;
+    views.reserve(segments.size());
+    for (std::string_view segment : segments) views.push_back(detail::ToStr(segment));
+    auto* holder = new std::shared_ptr<const void>(std::move(owner));
+    api.reply_set_segments(
+        reply_, status, detail::ToStr(content_type), views.data(), views.size(),
+        [](void* p) { delete static_cast<std::shared_ptr<const void>*>(p); }, holder);
     set_ = true;
   }
   void AddHeader(std::string_view name, std::string_view value) {

@@ -167,6 +167,10 @@ class FakeHost {
   static mensor_status BatchAt(const mensor_batch*, size_t, mensor_sample*);
   static mensor_status HttpRoute(mensor_host_ctx*, mensor_str, mensor_route_handler, void*);
   static void ReplySet(mensor_http_reply*, int32_t, mensor_str, mensor_str);
+  static void ReplySetShared(mensor_http_reply*, int32_t, mensor_str, mensor_str, void (*)(void*),
+                             void*);
+  static void ReplySetSegments(mensor_http_reply*, int32_t, mensor_str, const mensor_str*, size_t,
+                               void (*)(void*), void*);
   static void ReplyHeader(mensor_http_reply*, mensor_str, mensor_str);
   static mensor_status TokenSet(mensor_token_out*, mensor_str, int64_t);
 

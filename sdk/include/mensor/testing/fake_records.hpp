@@ -214,6 +214,7 @@ struct FakeReply {
   int status = 0;
   std::string content_type, body;
   HeaderList headers;
+  size_t segment_count = 0;  // views served without a copy (reply_set_shared: 1), else 0
   mensor_http_reply* raw() { return reinterpret_cast<mensor_http_reply*>(this); }
   static FakeReply* From(mensor_http_reply* r) { return reinterpret_cast<FakeReply*>(r); }
 };

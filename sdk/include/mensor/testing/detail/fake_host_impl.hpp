@@ -96,6 +96,8 @@ inline FakeHost::FakeHost() {
   api_.token_set = &TokenSet;
   api_.target_set_property = &TargetSetProperty;
   api_.collect_add = &CollectAdd;
+  api_.reply_set_shared = &ReplySetShared;
+  api_.reply_set_segments = &ReplySetSegments;
 
   FakeHost* expected = nullptr;
   if (!detail::g_current_fake_host.compare_exchange_strong(expected, this)) {

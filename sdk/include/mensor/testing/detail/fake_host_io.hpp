@@ -127,6 +127,30 @@ inline void FakeHost::ReplySet(mensor_http_reply* reply, int32_t status, mensor_
   r->status = status;
   r->content_type = std::string(ToView(content_type));
   r->body = std::string(ToView(body));
+  r->segment_count = 0;
+}
+
+// The fake serves nothing later: it copies the bytes at once, so the owner goes right away.
+inline void FakeHost::ReplySetShared(mensor_http_reply* reply, int32_t status,
+                                     mensor_str content_type, mensor_str body,
+                                     void (*release)(void*), void* owner) {
+  ReplySetSegments(reply, status, content_type, &body, 1, release, owner);
+}
+
+inline void FakeHost::ReplySetSegments(mensor_http_reply* reply, int32_t status,
+                                       mensor_str content_type, const mensor_str* segments,
+                                       size_t segment_count, void (*release)(void*), void* owner) {
+  if (reply != nullptr) {
+    FakeReply* r = FakeReply::From(reply);
+    r->status = status;
+    r->content_type = std::string(ToView(content_type));
+    r->body.clear();
+    for (size_t i = 0; segments != nullptr && i < segment_count; ++i) {
+      r->body += ToView(segments[i]);
+    }
+    r->segment_count = segments != nullptr ? segment_count : 0;
+  }
+  if (release != nullptr) release(owner);
 }
 
 inline void FakeHost::ReplyHeader(mensor_http_reply* reply, mensor_str name, mensor_str value) {

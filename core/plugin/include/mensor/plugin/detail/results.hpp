@@ -69,14 +69,16 @@ struct mensor_http_resp {
   mensor::plugin::HttpResult result;
 };
 
-// Filled by a route handler through reply_set / reply_header.
+// Filled by a route handler through reply_set / reply_set_shared / reply_set_segments and
+// reply_header; the last setter wins.
 struct mensor_http_reply {
   int32_t status = 200;
   std::string content_type = "text/plain; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   bool is_set = false;
-  // reply_set_shared: the plugin's bytes, served without a copy while `shared_owner` lives.
-  std::string_view shared_body;
+  // reply_set_shared (one segment) and reply_set_segments: the body is the concatenation of the
+  // plugin's bytes, served without a copy while `shared_owner` lives.
+  std::vector<std::string_view> shared_segments;
   std::shared_ptr<const void> shared_owner;
 };
