@@ -49,7 +49,8 @@ def main():
             print(f"first cycle: {cycles[0][0]} targets in {cycles[0][1]:.2f} s, "
                   f"{cycles[0][2]} failed")
             print(f"getBatch calls:          {counts.get('batch', 0)} (lower bound {bound})")
-            print(f"region lookups (once):   {counts.get('resource', 0)}")
+            print(f"region lookups (once):   {counts.get('resource_graph', 0)} Resource Graph "
+                  f"calls, {counts.get('resource', 0)} resource GETs")
             print(f"metric definitions:      {counts.get('metric_definitions', 0)}")
             print(f"ARM metrics calls:       {counts.get('metrics', 0)}")
             print(f"Promitor would send:     {args.resources * len(metrics)} ARM calls a cycle")

@@ -61,7 +61,9 @@ class ScaleTest(unittest.TestCase):
         bound = sum(math.ceil(n / 50) for n in per_region.values())
         counts = self.sim.requests()["counts"]
         self.assertEqual(counts.get("batch", 0), bound, counts)
-        self.assertEqual(counts.get("resource", 0), RESOURCES, "each region looked up once")
+        # One subscription and one type: a single Resource Graph page holds every region.
+        self.assertEqual(counts.get("resource_graph", 0), math.ceil(RESOURCES / 1000), counts)
+        self.assertEqual(counts.get("resource", 0), 0, "no resource GET for a region")
         self.assertEqual(counts.get("metrics", 0), 0, "no per-resource ARM metrics calls")
         self.assertEqual(counts.get("metric_definitions", 0), 1, "definitions once per type")
         samples = exposition.select(self.agent.samples(), "estate_queue_size")

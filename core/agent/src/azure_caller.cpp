@@ -26,7 +26,11 @@ std::optional<std::chrono::seconds> ParseRetryAfter(const net::ClientResponse& r
   return std::min(std::chrono::seconds(seconds), kMaxRetryAfter);
 }
 
-bool IsArmRead(CallKind kind) { return kind != CallKind::kBatch; }
+// Resource Graph is throttled by its own per-user quota, not the subscription's ARM reads, and
+// its answers carry no x-ms-ratelimit-remaining-subscription-reads.
+bool IsArmRead(CallKind kind) {
+  return kind != CallKind::kBatch && kind != CallKind::kResourceGraph;
+}
 
 // A call that ended without an HTTP answer.
 net::ClientResponse NoAnswer(std::string error) {
@@ -142,10 +146,12 @@ void AzureCaller::OnResponse(std::shared_ptr<Pending> pending, net::ClientRespon
     Send(pending);
     return;
   }
-  if ((response.status == 429 || response.status == 529) &&
+  const auto retry_after = ParseRetryAfter(response);
+  const bool worth_waiting =
+      !call.max_retry_after || (retry_after && *retry_after <= *call.max_retry_after);
+  if ((response.status == 429 || response.status == 529) && worth_waiting &&
       pending->reschedules < options_.max_reschedules) {
     ++pending->reschedules;
-    const auto retry_after = ParseRetryAfter(response);
     const std::chrono::milliseconds delay = retry_after
                                                 ? retry_after->count() * options_.retry_after_unit
                                                 : Backoff(pending->reschedules);

@@ -24,6 +24,8 @@ const char* CallKindName(CallKind kind) {
       return "definitions";
     case CallKind::kResource:
       return "resource";
+    case CallKind::kResourceGraph:
+      return "resource_graph";
   }
   return "unknown";
 }

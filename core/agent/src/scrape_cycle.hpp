@@ -18,7 +18,9 @@ namespace mensor::agent {
 
 /// Runs the phases of one cycle in order, each as concurrent calls whose last completion starts
 /// the next phase: (1) metric definitions, once per resource type whose grain is not known yet;
-/// (2) with batching, the region of each resource not looked up yet; (3) the planned metric calls.
+/// (2) with batching, the region of each resource not looked up yet: Resource Graph queries by
+/// (subscription, type), then ARM GETs for what they did not answer and for silent resources;
+/// (3) the planned metric calls.
 /// A target that fails in a phase is reported and left out of the later ones. Every target's
 /// `done` runs exactly once, then `finished`. Lives as long as a phase holds a reference.
 class ScrapeCycle : public std::enable_shared_from_this<ScrapeCycle> {
@@ -39,10 +41,19 @@ class ScrapeCycle : public std::enable_shared_from_this<ScrapeCycle> {
 
   void LoadDefinitions();
   void OnDefinitions(const std::string& resource_type, const net::ClientResponse& response);
-  void LookUpRegions();
+  using Next = std::function<void()>;
+  struct GraphGroup;
+  /// Regions in bulk: one Resource Graph query per (subscription, resource type) whose
+  /// resources' regions are unknown, page after page (scrape_cycle_graph.cpp).
+  void QueryResourceGraph();
+  void QueryGraphPage(std::shared_ptr<GraphGroup> group, std::optional<std::string> skip_token,
+                      const Next& next);
+  /// Stores the page's regions; the next page's skip token while there is one to ask for.
+  std::optional<std::string> OnGraphPage(GraphGroup& group, const net::ClientResponse& response);
+  /// One ARM GET per resource whose region is still unknown or that is due a silence check.
+  void LookUpResources();
   void OnResourceLookup(const std::vector<std::shared_ptr<const ScrapeTarget>>& targets,
                         const net::ClientResponse& response);
-  using Next = std::function<void()>;
   void SendPlannedCalls();
   /// Sends one planned call as part of the current phase.
   void Send(std::shared_ptr<const PlannedCall> planned, const Next& next);

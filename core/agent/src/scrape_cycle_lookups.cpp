@@ -1,5 +1,6 @@
 // The phases of a scrape cycle before its metric calls: metric definitions (for the grain) and
-// resource lookups (regions, and whether a resource whose answers went silent still exists).
+// resource lookups (regions Resource Graph did not tell, and whether a resource whose answers
+// went silent still exists).
 #include <spdlog/spdlog.h>
 
 #include "mensor/azure/azure_error.hpp"
@@ -39,7 +40,7 @@ void ScrapeCycle::LoadDefinitions() {
     if (!slot.settled && !slot.grain) types.try_emplace(slot.target->resource_type, slot.target);
   }
   auto self = shared_from_this();
-  const auto next = [self] { self->LookUpRegions(); };
+  const auto next = [self] { self->QueryResourceGraph(); };
   StartPhase(types.size());
   for (const auto& [type, target] : types) {
     AzureCall call{CallKind::kDefinitions, SubscriptionOf(*target), scraper_.options().arm_scope};
@@ -98,9 +99,10 @@ void ScrapeCycle::OnDefinitions(const std::string& resource_type,
   }
 }
 
-void ScrapeCycle::LookUpRegions() {
-  // Resources whose region is unknown, and (batching) those whose answers have been empty for a
-  // while: the same ARM GET tells a deleted resource (404) from an idle or moved one.
+void ScrapeCycle::LookUpResources() {
+  // Resources whose region Resource Graph did not tell, and (batching) those whose answers have
+  // been empty for a while: the same ARM GET tells a deleted resource (404) from an idle or
+  // moved one.
   std::map<std::string, std::vector<std::shared_ptr<const ScrapeTarget>>> lookups;
   if (scraper_.options().batching) {
     std::lock_guard lock(mutex_);

@@ -1,5 +1,6 @@
-// The request planner's calls against the simulator: getBatch per region, region lookups once,
-// matching by resource id, throttling and back-off, stale series, truncated answers.
+// The request planner's calls against the simulator: getBatch per region, regions looked up once
+// (Resource Graph; region_lookup_test.cpp covers its fallbacks), matching by resource id,
+// throttling and back-off, stale series, truncated answers.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -70,7 +71,8 @@ TEST(BatchScrape, OneGetBatchPerRegionAndRegionsLookedUpOnce) {
   const std::vector targets = {QueueOf(1), QueueOf(2), QueueOf(3)};
   const Cycle first = RunCycle(rig, targets);
   EXPECT_EQ(first.succeeded, 3);
-  EXPECT_EQ(rig.sim.Count("resource"), 3);
+  EXPECT_EQ(rig.sim.Count("resource_graph"), 1) << "one subscription, one type";
+  EXPECT_EQ(rig.sim.Count("resource"), 0) << "Resource Graph knew every region";
   EXPECT_EQ(rig.sim.Count("metric_definitions"), 1);
   EXPECT_EQ(rig.sim.Count("batch"), 2);  // westeurope and northeurope
   EXPECT_EQ(rig.sim.Count("metrics"), 0);
@@ -81,7 +83,8 @@ TEST(BatchScrape, OneGetBatchPerRegionAndRegionsLookedUpOnce) {
 
   const Cycle second = RunCycle(rig, targets);
   EXPECT_EQ(second.succeeded, 3);
-  EXPECT_EQ(rig.sim.Count("resource"), 3) << "regions are cached";
+  EXPECT_EQ(rig.sim.Count("resource_graph"), 1) << "regions are cached";
+  EXPECT_EQ(rig.sim.Count("resource"), 0);
   EXPECT_EQ(rig.sim.Count("metric_definitions"), 1) << "definitions are cached per type";
   EXPECT_EQ(rig.sim.Count("batch"), 4);
 }
@@ -107,6 +110,7 @@ TEST(BatchScrape, WithoutBatchingEachResourceGetsOneArmCall) {
   EXPECT_EQ(rig.sim.Count("metrics"), 3);
   EXPECT_EQ(rig.sim.Count("batch"), 0);
   EXPECT_EQ(rig.sim.Count("resource"), 0);
+  EXPECT_EQ(rig.sim.Count("resource_graph"), 0);
   EXPECT_EQ(ValueFor(rig, 3), 33);
 }
 
@@ -211,18 +215,20 @@ TEST(BatchScrape, DeletedResourceIsFoundOutAndItsSeriesDropped) {
   }, kRegionsWorld);
   const std::vector<std::shared_ptr<const ScrapeTarget>> targets = {QueueOf(1), QueueOf(2)};
   ASSERT_EQ(RunCycle(rig, targets).succeeded, 2);
-  EXPECT_EQ(rig.sim.Count("resource"), 2);  // the region lookups
+  EXPECT_EQ(rig.sim.Count("resource_graph"), 1);  // the region lookups
+  EXPECT_EQ(rig.sim.Count("resource"), 0);
   ASSERT_EQ(rig.sim.DeleteResource("/" + Id(2)), 200);
 
   // Two answers without data: an idle resource looks the same, so nothing is checked yet.
   EXPECT_EQ(RunCycle(rig, targets).succeeded, 2);
   EXPECT_EQ(RunCycle(rig, targets).succeeded, 2);
-  EXPECT_EQ(rig.sim.Count("resource"), 2);
+  EXPECT_EQ(rig.sim.Count("resource"), 0);
   // Then one GET per cycle answers 404: gone, and after two such cycles its series are dropped.
   Cycle third = RunCycle(rig, targets);
   EXPECT_EQ(third.succeeded, 1);
   EXPECT_EQ(third.failed, 1);
-  EXPECT_EQ(rig.sim.Count("resource"), 3);
+  EXPECT_EQ(rig.sim.Count("resource"), 1);
+  EXPECT_EQ(rig.sim.Count("resource_graph"), 1) << "the silence check stays an ARM GET";
   const std::string scope = SinkScope(*QueueOf(2));
   const auto dropped = [&] {
     for (const auto& write : rig.writer.Writes()) {
@@ -251,8 +257,10 @@ TEST(BatchScrape, IdleResourceIsCheckedEverMoreRarely) {
     ASSERT_EQ(RunCycle(rig, targets).succeeded, 1) << "cycle " << cycle;
     lookups.push_back(rig.sim.Count("resource"));
   }
-  // The region lookup in cycle 0; checks in cycles 2, 4 and 8 (after 2, 4 and 8 silent answers).
-  EXPECT_EQ(lookups, (std::vector<int>{1, 1, 2, 2, 3, 3, 3, 3, 4}));
+  // The region comes from Resource Graph in cycle 0; GET checks in cycles 2, 4 and 8 (after 2, 4
+  // and 8 silent answers).
+  EXPECT_EQ(lookups, (std::vector<int>{0, 0, 1, 1, 2, 2, 2, 2, 3}));
+  EXPECT_EQ(rig.sim.Count("resource_graph"), 1);
 }
 
 }  // namespace

@@ -96,6 +96,14 @@ std::optional<SimResponse> CheckArmAuthorization(const SimRequest& request,
   return CheckBearer(request, issuer, now, kArmAudiences);
 }
 
+std::string ArmCaller(const SimRequest& request, const TokenIssuer& issuer, TimePoint now) {
+  const std::string header = request.headers.Get("Authorization").value_or("");
+  const std::string_view value = Trim(header);
+  if (!StartsWithIgnoreCase(value, "Bearer ")) return "";
+  const auto validation = issuer.Validate(Trim(value.substr(7)), now);
+  return validation.claims.object_id + "/" + validation.claims.app_id;
+}
+
 std::optional<SimResponse> CheckMetricsAuthorization(const SimRequest& request,
                                                      const TokenIssuer& issuer, TimePoint now) {
   return CheckBearer(request, issuer, now, kMetricsAudiences);

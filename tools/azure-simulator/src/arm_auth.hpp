@@ -15,6 +15,10 @@ bool IsArmAudience(std::string_view audience);
 std::optional<SimResponse> CheckArmAuthorization(const SimRequest& request,
                                                  const TokenIssuer& issuer, TimePoint now);
 
+// Who a request that passed CheckArmAuthorization comes from (the token's object id and app
+// id): Resource Graph counts its quota per user.
+std::string ArmCaller(const SimRequest& request, const TokenIssuer& issuer, TimePoint now);
+
 // The same checks for the metrics data plane (getBatch): the token must be for the metrics
 // audience https://metrics.monitor.azure.com, not ARM.
 std::optional<SimResponse> CheckMetricsAuthorization(const SimRequest& request,

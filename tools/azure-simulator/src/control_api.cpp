@@ -109,6 +109,7 @@ SimResponse Simulator::HandleControl(const SimRequest& request, TimePoint now) {
     faults_.Clear();
     log_.Reset();
     budget_.Reset();
+    graph_.Reset();
     entra_.ClearAccepted();
     return JsonResponse(200, {{"status", "reset"}});
   }

@@ -20,6 +20,7 @@ Simulator::Simulator(SimulatorOptions options)
       storage_queue_(world_.data_plane()),
       log_analytics_(world_.data_plane(), issuer_),
       batch_(world_),
+      graph_(world_),
       budget_(options_.arm_read_budget),
       batch_budget_(options_.batch_budget) {}
 
@@ -54,6 +55,8 @@ std::string_view Simulator::KindName(Kind kind) {
       return "batch";
     case Kind::kResource:
       return "resource";
+    case Kind::kResourceGraph:
+      return "resource_graph";
     case Kind::kUnknown:
       return "unknown";
   }
@@ -62,7 +65,8 @@ std::string_view Simulator::KindName(Kind kind) {
 
 bool Simulator::IsArm(Kind kind) {
   return kind == Kind::kMetrics || kind == Kind::kMetricDefinitions ||
-         kind == Kind::kMetricNamespaces || kind == Kind::kArmOther || kind == Kind::kResource;
+         kind == Kind::kMetricNamespaces || kind == Kind::kArmOther || kind == Kind::kResource ||
+         kind == Kind::kResourceGraph;
 }
 
 Simulator::Route Simulator::Classify(const SimRequest& request) {
@@ -86,6 +90,8 @@ Simulator::Route Simulator::Classify(const SimRequest& request) {
   } else if (auto batch = MatchBatchRoute(path)) {
     route.kind = Kind::kBatch;
     route.batch = std::move(batch);
+  } else if (EqualsIgnoreCase(path, "/providers/Microsoft.ResourceGraph/resources")) {
+    route.kind = Kind::kResourceGraph;
   } else if (IsResourcePath(path)) {
     route.kind = Kind::kResource;
   } else if (StartsWithIgnoreCase(path, "/subscriptions/") ||
@@ -168,6 +174,8 @@ SimResponse Simulator::Dispatch(const SimRequest& request, const Route& route, T
       return log_analytics_.Handle(request, now);
     case Kind::kBatch:
       return HandleBatch(request, route, now);
+    case Kind::kResourceGraph:
+      return HandleResourceGraph(request, now);
     case Kind::kUnknown:
       break;
   }
@@ -222,6 +230,13 @@ SimResponse Simulator::HandleBatch(const SimRequest& request, const Route& route
     return response;
   }
   return batch_.Handle(request, *route.batch, now);
+}
+
+SimResponse Simulator::HandleResourceGraph(const SimRequest& request, TimePoint now) {
+  // An ARM call (ARM audience), but throttled by Resource Graph's own per-user quota rather
+  // than the subscription's ARM reads.
+  if (auto unauthorized = CheckArmAuthorization(request, issuer_, now)) return *unauthorized;
+  return graph_.Handle(request, ArmCaller(request, issuer_, now), now);
 }
 
 }  // namespace mensor::sim

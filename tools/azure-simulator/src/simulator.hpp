@@ -18,6 +18,7 @@
 #include "managed_identity.hpp"
 #include "read_budget.hpp"
 #include "request_log.hpp"
+#include "resource_graph.hpp"
 #include "storage_queue_api.hpp"
 #include "token.hpp"
 #include "world.hpp"
@@ -61,6 +62,7 @@ class Simulator {
     kLogAnalytics,
     kBatch,
     kResource,
+    kResourceGraph,
     kUnknown
   };
   struct Route {
@@ -77,6 +79,7 @@ class Simulator {
   SimResponse Dispatch(const SimRequest& request, const Route& route, TimePoint now);
   SimResponse HandleArm(const SimRequest& request, const Route& route, TimePoint now);
   SimResponse HandleBatch(const SimRequest& request, const Route& route, TimePoint now);
+  SimResponse HandleResourceGraph(const SimRequest& request, TimePoint now);
   SimResponse FaultResponse(const SimRequest& request, const Route& route, const Fault& fault,
                             TimePoint now) const;
   SimResponse HandleControl(const SimRequest& request, TimePoint now);
@@ -91,6 +94,7 @@ class Simulator {
   StorageQueueApi storage_queue_;
   LogAnalyticsApi log_analytics_;
   BatchMetricsApi batch_;
+  ResourceGraphApi graph_;
   ReadBudget budget_;
   ReadBudget batch_budget_;
   FaultRegistry faults_;

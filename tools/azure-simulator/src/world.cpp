@@ -133,6 +133,10 @@ bool World::Delete(std::string_view resource_id) {
   return existed;
 }
 
+bool World::IsDeleted(std::string_view resource_id) const {
+  return !deleted_.empty() && deleted_.contains(NormaliseId(resource_id));
+}
+
 void World::BuildIndex() {
   index_.clear();
   for (size_t i = 0; i < resources_.size(); ++i) index_.emplace(NormaliseId(resources_[i].id), i);

@@ -65,6 +65,8 @@ class World {
   // The resource is deleted: from now on ARM answers 404 for it and getBatch finds no data,
   // as Azure does (in an open world too). Returns whether it existed.
   bool Delete(std::string_view resource_id);
+  // Whether Delete removed it (Resource Graph lists the declared resources that remain).
+  bool IsDeleted(std::string_view resource_id) const;
 
   // What one series' samples are drawn from, worked out once per series rather than per minute.
   struct SeriesSeed {

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -38,6 +39,9 @@ struct AzureCall {
   std::string subscription_id;
   std::string scope;  // the Authorization header is added per attempt from the token cache
   net::ClientRequest request;
+  /// A 429/529 asking to wait longer than this (or not saying how long) is handed back instead
+  /// of rescheduled, for calls that have a cheaper way round; unset: always wait.
+  std::optional<std::chrono::seconds> max_retry_after;
 };
 
 /// Sends Azure calls the way Azure asks clients to behave: ARM reads of a subscription are paced

@@ -11,7 +11,7 @@
 
 namespace mensor::agent {
 
-enum class CallKind { kMetrics, kBatch, kDefinitions, kResource };
+enum class CallKind { kMetrics, kBatch, kDefinitions, kResource, kResourceGraph };
 
 /// "metrics", "batch", "definitions", "resource": the `kind` label of mensor_azure_calls_total.
 const char* CallKindName(CallKind kind);

@@ -10,8 +10,8 @@
 
 namespace mensor::agent {
 
-/// Each resource's region, looked up once through the ARM resource GET: getBatch answers only
-/// for the resources of the regional host it is sent to. Keys are resource ids compared
+/// Each resource's region, looked up once (Resource Graph, else the ARM resource GET): getBatch
+/// answers only for the resources of the regional host it is sent to. Keys are resource ids compared
 /// case-insensitively. Thread-safe.
 class RegionCache {
  public:
