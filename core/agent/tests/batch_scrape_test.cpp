@@ -5,8 +5,8 @@
 
 #include <cmath>
 
-#include "simulator.hpp"
 #include "mensor/agent/series_builder.hpp"
+#include "simulator.hpp"
 #include "test_support.hpp"
 
 namespace mensor::agent {
@@ -37,21 +37,6 @@ std::shared_ptr<const ScrapeTarget> QueueOf(int n) {
   return target;
 }
 
-struct Cycle {
-  int succeeded = 0;
-  int failed = 0;
-};
-
-Cycle RunCycle(ScraperRig& rig, const std::vector<std::shared_ptr<const ScrapeTarget>>& targets) {
-  auto succeeded = std::make_shared<std::atomic<int>>(0);
-  auto failed = std::make_shared<std::atomic<int>>(0);
-  auto finished = std::make_shared<std::atomic<bool>>(false);
-  rig.scraper.ScrapeAll(
-      targets, [=](bool ok) { ++*(ok ? succeeded : failed); }, [=] { *finished = true; });
-  EXPECT_TRUE(testing::WaitUntil([&] { return finished->load(); }, std::chrono::seconds(20)));
-  return Cycle{succeeded->load(), failed->load()};
-}
-
 double ValueFor(const ScraperRig& rig, int n) {
   const std::string scope = SinkScope(*QueueOf(n));
   double value = NAN;
@@ -69,7 +54,7 @@ void EnableBatching(ScraperOptions& options) {
 TEST(BatchScrape, OneGetBatchPerRegionAndRegionsLookedUpOnce) {
   ScraperRig rig(EnableBatching, kRegionsWorld);
   const std::vector targets = {QueueOf(1), QueueOf(2), QueueOf(3)};
-  const Cycle first = RunCycle(rig, targets);
+  const ScraperRig::CycleCounts first = rig.RunCycle(targets);
   EXPECT_EQ(first.succeeded, 3);
   EXPECT_EQ(rig.sim.Count("resource_graph"), 1) << "one subscription, one type";
   EXPECT_EQ(rig.sim.Count("resource"), 0) << "Resource Graph knew every region";
@@ -81,7 +66,7 @@ TEST(BatchScrape, OneGetBatchPerRegionAndRegionsLookedUpOnce) {
   EXPECT_EQ(ValueFor(rig, 2), 22);
   EXPECT_EQ(ValueFor(rig, 3), 33);
 
-  const Cycle second = RunCycle(rig, targets);
+  const ScraperRig::CycleCounts second = rig.RunCycle(targets);
   EXPECT_EQ(second.succeeded, 3);
   EXPECT_EQ(rig.sim.Count("resource_graph"), 1) << "regions are cached";
   EXPECT_EQ(rig.sim.Count("resource"), 0);
@@ -96,7 +81,7 @@ TEST(BatchScrape, MetricAzureRefusesDoesNotTakeTheOthersOfItsCallDown) {
   auto connections = std::make_shared<ScrapeTarget>(*QueueOf(1));
   connections->metric_name = "connections";
   connections->azure_metric_name = "ConnectionsActive";
-  const Cycle cycle = RunCycle(rig, {QueueOf(1), connections});
+  const ScraperRig::CycleCounts cycle = rig.RunCycle({QueueOf(1), connections});
   EXPECT_EQ(cycle.succeeded, 1);
   EXPECT_EQ(cycle.failed, 1);
   EXPECT_EQ(ValueFor(rig, 1), 11);
@@ -105,7 +90,7 @@ TEST(BatchScrape, MetricAzureRefusesDoesNotTakeTheOthersOfItsCallDown) {
 
 TEST(BatchScrape, WithoutBatchingEachResourceGetsOneArmCall) {
   ScraperRig rig({}, kRegionsWorld);
-  const Cycle cycle = RunCycle(rig, {QueueOf(1), QueueOf(2), QueueOf(3)});
+  const ScraperRig::CycleCounts cycle = rig.RunCycle({QueueOf(1), QueueOf(2), QueueOf(3)});
   EXPECT_EQ(cycle.succeeded, 3);
   EXPECT_EQ(rig.sim.Count("metrics"), 3);
   EXPECT_EQ(rig.sim.Count("batch"), 0);
@@ -120,7 +105,7 @@ TEST(BatchScrape, ThrottledBatchIsRescheduledAfterRetryAfterBeyondAMinute) {
   ASSERT_EQ(rig.sim.AddFault(R"({"match": "getBatch", "status": 529, "retryAfter": 90,
                                  "count": 1})"),
             201);
-  const Cycle cycle = RunCycle(rig, {QueueOf(1), QueueOf(2)});
+  const ScraperRig::CycleCounts cycle = rig.RunCycle({QueueOf(1), QueueOf(2)});
   EXPECT_EQ(cycle.succeeded, 2);
   EXPECT_EQ(cycle.failed, 0);
   EXPECT_EQ(rig.sim.Count("throttled"), 1);
@@ -133,7 +118,7 @@ TEST(BatchScrape, ArmThrottlingHoldsTheSubscriptionAndThenSucceeds) {
   ASSERT_EQ(rig.sim.AddFault(R"({"match": "Microsoft.Insights/metrics?", "status": 429,
                                  "retryAfter": 120, "count": 1})"),
             201);
-  const Cycle cycle = RunCycle(rig, {QueueOf(1)});
+  const ScraperRig::CycleCounts cycle = rig.RunCycle({QueueOf(1)});
   EXPECT_EQ(cycle.succeeded, 1);
   EXPECT_EQ(rig.sim.Count("throttled"), 1);
   bool saw_throttled = false;
@@ -150,7 +135,7 @@ TEST(BatchScrape, ServerErrorsAreRetriedWithBackOff) {
   ASSERT_EQ(rig.sim.AddFault(R"({"match": "Microsoft.Insights/metrics?", "status": 503,
                                  "count": 2})"),
             201);
-  const Cycle cycle = RunCycle(rig, {QueueOf(1)});
+  const ScraperRig::CycleCounts cycle = rig.RunCycle({QueueOf(1)});
   EXPECT_EQ(cycle.succeeded, 1);
   EXPECT_EQ(rig.sim.Count("server_error"), 2);
   EXPECT_EQ(ValueFor(rig, 1), 11);
@@ -158,7 +143,7 @@ TEST(BatchScrape, ServerErrorsAreRetriedWithBackOff) {
 
 TEST(BatchScrape, CallsAreCountedByKindAndStatus) {
   ScraperRig rig(EnableBatching, kRegionsWorld);
-  RunCycle(rig, {QueueOf(1), QueueOf(3)});
+  rig.RunCycle({QueueOf(1), QueueOf(3)});
   rig.scraper.RecordCycle("*/1 * * * *", 0.25);
   double batch_ok = 0;
   for (const auto& write : rig.writer.Writes()) {
@@ -177,17 +162,17 @@ TEST(BatchScrape, CallsAreCountedByKindAndStatus) {
 
 TEST(BatchScrape, ResourceThatKeepsFailingLosesItsSeriesAfterTheConfiguredCycles) {
   ScraperRig rig([](ScraperOptions& options) { options.stale_series_cycles = 2; }, kRegionsWorld);
-  ASSERT_EQ(RunCycle(rig, {QueueOf(1)}).succeeded, 1);
+  ASSERT_EQ(rig.RunCycle({QueueOf(1)}).succeeded, 1);
   // The resource is deleted: every later query answers 404.
   ASSERT_EQ(rig.sim.AddFault(R"({"match": "ns-1/providers/Microsoft.Insights/metrics?",
                                  "status": 404})"),
             201);
   const std::string scope = SinkScope(*QueueOf(1));
-  ASSERT_EQ(RunCycle(rig, {QueueOf(1)}).failed, 1);
+  ASSERT_EQ(rig.RunCycle({QueueOf(1)}).failed, 1);
   EXPECT_EQ(rig.writer.Writes().back().scope == scope && rig.writer.Writes().back().samples.empty(),
             false)
       << "one failed cycle keeps the last values";
-  ASSERT_EQ(RunCycle(rig, {QueueOf(1)}).failed, 1);
+  ASSERT_EQ(rig.RunCycle({QueueOf(1)}).failed, 1);
   bool dropped = false;
   for (const auto& write : rig.writer.Writes())
     dropped |= write.scope == scope && write.samples.empty();
@@ -209,22 +194,24 @@ TEST(BatchScrape, AnswerWithExactlyTopSeriesIsCountedAsTruncated) {
 // such answers one ARM GET checks it: 404, and its series go as any deleted resource's do
 // (staleSeriesCycles failures later), while its neighbours in the same calls keep theirs.
 TEST(BatchScrape, DeletedResourceIsFoundOutAndItsSeriesDropped) {
-  ScraperRig rig([](ScraperOptions& options) {
-    EnableBatching(options);
-    options.stale_series_cycles = 2;
-  }, kRegionsWorld);
+  ScraperRig rig(
+      [](ScraperOptions& options) {
+        EnableBatching(options);
+        options.stale_series_cycles = 2;
+      },
+      kRegionsWorld);
   const std::vector<std::shared_ptr<const ScrapeTarget>> targets = {QueueOf(1), QueueOf(2)};
-  ASSERT_EQ(RunCycle(rig, targets).succeeded, 2);
+  ASSERT_EQ(rig.RunCycle(targets).succeeded, 2);
   EXPECT_EQ(rig.sim.Count("resource_graph"), 1);  // the region lookups
   EXPECT_EQ(rig.sim.Count("resource"), 0);
   ASSERT_EQ(rig.sim.DeleteResource("/" + Id(2)), 200);
 
   // Two answers without data: an idle resource looks the same, so nothing is checked yet.
-  EXPECT_EQ(RunCycle(rig, targets).succeeded, 2);
-  EXPECT_EQ(RunCycle(rig, targets).succeeded, 2);
+  EXPECT_EQ(rig.RunCycle(targets).succeeded, 2);
+  EXPECT_EQ(rig.RunCycle(targets).succeeded, 2);
   EXPECT_EQ(rig.sim.Count("resource"), 0);
   // Then one GET per cycle answers 404: gone, and after two such cycles its series are dropped.
-  Cycle third = RunCycle(rig, targets);
+  const ScraperRig::CycleCounts third = rig.RunCycle(targets);
   EXPECT_EQ(third.succeeded, 1);
   EXPECT_EQ(third.failed, 1);
   EXPECT_EQ(rig.sim.Count("resource"), 1);
@@ -237,7 +224,7 @@ TEST(BatchScrape, DeletedResourceIsFoundOutAndItsSeriesDropped) {
     return false;
   };
   EXPECT_FALSE(dropped()) << "one failed cycle keeps the last values";
-  EXPECT_EQ(RunCycle(rig, targets).failed, 1);
+  EXPECT_EQ(rig.RunCycle(targets).failed, 1);
   EXPECT_TRUE(dropped());
   EXPECT_EQ(ValueFor(rig, 1), 11);
 }
@@ -245,16 +232,18 @@ TEST(BatchScrape, DeletedResourceIsFoundOutAndItsSeriesDropped) {
 // An idle resource (no data) that still exists is checked ever more rarely: once it has given 2,
 // 4, 8 ... silent answers in a row.
 TEST(BatchScrape, IdleResourceIsCheckedEverMoreRarely) {
-  ScraperRig rig([](ScraperOptions& options) {
-    EnableBatching(options);
-    options.stale_series_cycles = 2;
-  }, kRegionsWorld);
+  ScraperRig rig(
+      [](ScraperOptions& options) {
+        EnableBatching(options);
+        options.stale_series_cycles = 2;
+      },
+      kRegionsWorld);
   auto idle = std::make_shared<ScrapeTarget>(*QueueOf(1));
   idle->filter = "EntityName eq 'nothing-here'";  // a queue that never has data
   const std::vector<std::shared_ptr<const ScrapeTarget>> targets = {idle};
   std::vector<int> lookups;
   for (int cycle = 0; cycle < 9; ++cycle) {
-    ASSERT_EQ(RunCycle(rig, targets).succeeded, 1) << "cycle " << cycle;
+    ASSERT_EQ(rig.RunCycle(targets).succeeded, 1) << "cycle " << cycle;
     lookups.push_back(rig.sim.Count("resource"));
   }
   // The region comes from Resource Graph in cycle 0; GET checks in cycles 2, 4 and 8 (after 2, 4

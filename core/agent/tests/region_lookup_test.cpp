@@ -35,21 +35,6 @@ std::shared_ptr<const ScrapeTarget> WorkflowOn(const std::string& resource_uri) 
   return target;
 }
 
-struct Cycle {
-  int succeeded = 0;
-  int failed = 0;
-};
-
-Cycle RunCycle(ScraperRig& rig, const std::vector<std::shared_ptr<const ScrapeTarget>>& targets) {
-  auto succeeded = std::make_shared<std::atomic<int>>(0);
-  auto failed = std::make_shared<std::atomic<int>>(0);
-  auto finished = std::make_shared<std::atomic<bool>>(false);
-  rig.scraper.ScrapeAll(
-      targets, [=](bool ok) { ++*(ok ? succeeded : failed); }, [=] { *finished = true; });
-  EXPECT_TRUE(testing::WaitUntil([&] { return finished->load(); }, std::chrono::seconds(30)));
-  return Cycle{succeeded->load(), failed->load()};
-}
-
 void EnableBatching(ScraperOptions& options) {
   options.batching = true;
   options.max_batch_size = 50;
@@ -75,22 +60,23 @@ TEST(RegionLookup, FirstCycleListsRegionsInGraphPagesWithoutResourceGets) {
                               "/providers/Microsoft.ServiceBus/namespaces/estate-" +
                               std::to_string(i)));
   }
-  const Cycle first = RunCycle(rig, targets);
+  const ScraperRig::CycleCounts first = rig.RunCycle(targets);
   EXPECT_EQ(first.succeeded, kResources);
   EXPECT_EQ(rig.sim.Count("resource_graph"), 3);  // ⌈2500 / 1000⌉ pages
   EXPECT_EQ(rig.sim.Count("resource"), 0);
   EXPECT_GE(rig.sim.Count("batch"), kResources / 50);
   EXPECT_LE(rig.sim.Count("batch"), kResources / 50 + 2) << "⌈n / 50⌉ per region";
   // Regions are cached: the next cycle asks neither.
-  EXPECT_EQ(RunCycle(rig, targets).succeeded, kResources);
+  EXPECT_EQ(rig.RunCycle(targets).succeeded, kResources);
   EXPECT_EQ(rig.sim.Count("resource_graph"), 3);
   EXPECT_EQ(rig.sim.Count("resource"), 0);
 }
 
 TEST(RegionLookup, ResourceMissingFromTheGraphFallsBackToOneGet) {
   ScraperRig rig(EnableBatching, kOpenWorld);
-  const Cycle cycle = RunCycle(rig, {QueueOn(Namespace("sub-1", 1)), QueueOn(Namespace("sub-1", 2)),
-                                     QueueOn(Namespace("sub-1", 4))});
+  const ScraperRig::CycleCounts cycle =
+      rig.RunCycle({QueueOn(Namespace("sub-1", 1)), QueueOn(Namespace("sub-1", 2)),
+                    QueueOn(Namespace("sub-1", 4))});
   EXPECT_EQ(cycle.succeeded, 3);
   EXPECT_EQ(rig.sim.Count("resource_graph"), 1);
   EXPECT_EQ(rig.sim.Count("resource"), 1) << "ns-4 only";
@@ -102,8 +88,8 @@ TEST(RegionLookup, GraphFailureFallsBackToGetsForItsGroup) {
   ASSERT_EQ(rig.sim.AddFault(R"({"match": "Microsoft.ResourceGraph", "status": 403,
                                  "count": 1})"),
             201);
-  const Cycle cycle =
-      RunCycle(rig, {QueueOn(Namespace("sub-1", 1)), QueueOn(Namespace("sub-1", 2))});
+  const ScraperRig::CycleCounts cycle =
+      rig.RunCycle({QueueOn(Namespace("sub-1", 1)), QueueOn(Namespace("sub-1", 2))});
   EXPECT_EQ(cycle.succeeded, 2);
   EXPECT_EQ(cycle.failed, 0);
   EXPECT_EQ(rig.sim.Count("resource_graph"), 1);
@@ -117,14 +103,14 @@ TEST(RegionLookup, ThrottledGraphWaitsOnlyForAShortRetryAfter) {
   ASSERT_EQ(rig.sim.AddFault(R"({"match": "Microsoft.ResourceGraph", "status": 429,
                                  "retryAfter": 60, "count": 1})"),
             201);
-  EXPECT_EQ(RunCycle(rig, {QueueOn(Namespace("sub-1", 1))}).succeeded, 1);
+  EXPECT_EQ(rig.RunCycle({QueueOn(Namespace("sub-1", 1))}).succeeded, 1);
   EXPECT_EQ(rig.sim.Count("resource_graph"), 1);
   EXPECT_EQ(rig.sim.Count("resource"), 1);
   // Within the quota window: worth the wait.
   ASSERT_EQ(rig.sim.AddFault(R"({"match": "Microsoft.ResourceGraph", "status": 429,
                                  "retryAfter": 2, "count": 1})"),
             201);
-  EXPECT_EQ(RunCycle(rig, {QueueOn(Namespace("sub-1", 2))}).succeeded, 1);
+  EXPECT_EQ(rig.RunCycle({QueueOn(Namespace("sub-1", 2))}).succeeded, 1);
   EXPECT_EQ(rig.sim.Count("resource_graph"), 3);
   EXPECT_EQ(rig.sim.Count("resource"), 1);
 }
@@ -151,7 +137,7 @@ TEST(RegionLookup, OneQueryPerSubscriptionAndResourceType) {
           "subscriptions/sub-2/resourcegroups/RG-1/providers/microsoft.logic/Workflows/WF-2"),
       WorkflowOn(
           "subscriptions/sub-2/resourceGroups/rg-1/providers/Microsoft.Logic/workflows/wf-3")};
-  const Cycle cycle = RunCycle(rig, targets);
+  const ScraperRig::CycleCounts cycle = rig.RunCycle(targets);
   EXPECT_EQ(cycle.succeeded, 5);
   EXPECT_EQ(rig.sim.Count("resource_graph"), 4) << "(sub-1, sub-2) x (namespaces, workflows)";
   EXPECT_EQ(rig.sim.Count("resource"), 0);
@@ -162,7 +148,7 @@ TEST(RegionLookup, OneQueryPerSubscriptionAndResourceType) {
 
 TEST(RegionLookup, GraphCallsAreCountedUnderTheirOwnKind) {
   ScraperRig rig(EnableBatching, kOpenWorld);
-  RunCycle(rig, {QueueOn(Namespace("sub-1", 1))});
+  rig.RunCycle({QueueOn(Namespace("sub-1", 1))});
   rig.scraper.RecordCycle("s", 0);
   double graph_ok = 0;
   for (const auto& write : rig.writer.Writes()) {

@@ -221,4 +221,15 @@ std::optional<bool> ScraperRig::ScrapeAndWait(std::shared_ptr<const ScrapeTarget
   return future.get();
 }
 
+ScraperRig::CycleCounts ScraperRig::RunCycle(
+    const std::vector<std::shared_ptr<const ScrapeTarget>>& targets) {
+  auto succeeded = std::make_shared<std::atomic<int>>(0);
+  auto failed = std::make_shared<std::atomic<int>>(0);
+  auto finished = std::make_shared<std::atomic<bool>>(false);
+  scraper.ScrapeAll(
+      targets, [=](bool ok) { ++*(ok ? succeeded : failed); }, [=] { *finished = true; });
+  EXPECT_TRUE(WaitUntil([&] { return finished->load(); }, std::chrono::seconds(30)));
+  return CycleCounts{succeeded->load(), failed->load()};
+}
+
 }  // namespace mensor::agent::testing

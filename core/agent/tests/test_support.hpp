@@ -129,6 +129,12 @@ struct ScraperRig {
   static std::shared_ptr<const ScrapeTarget> QueueTarget(const std::string& queue);
   /// Scrapes and waits for `done`; nullopt if it never came.
   std::optional<bool> ScrapeAndWait(std::shared_ptr<const ScrapeTarget> target);
+  struct CycleCounts {
+    int succeeded = 0;
+    int failed = 0;
+  };
+  /// One ScrapeAll over `targets`, waited for (a failed expectation if it never ends).
+  CycleCounts RunCycle(const std::vector<std::shared_ptr<const ScrapeTarget>>& targets);
 
   SimulatorServer sim;
   net::HttpClient client;

@@ -28,7 +28,7 @@ class ArmMetricsApi {
 
  private:
   std::string Metrics(const SimRequest& request, const ArmRoute& route, const ResourceType& type,
-                         const ResourceState& resource, TimePoint now) const;
+                      const ResourceState& resource, TimePoint now) const;
 
   const World& world_;
 };

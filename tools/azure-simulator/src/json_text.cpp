@@ -1,43 +1,11 @@
 #include "json_text.hpp"
 
+#include "number_text.hpp"  // sink-common: the one JSON string escaper
+
 #include <charconv>
 #include <cmath>
 
 namespace mensor::sim {
-
-void AppendJsonString(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (byte < 0x20) {
-          out += "\\u00";
-          out += kHex[byte >> 4];
-          out += kHex[byte & 0xF];
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
 
 JsonText& JsonText::Open(char bracket) {
   BeforeValue();
@@ -64,7 +32,7 @@ void JsonText::BeforeValue() {
 
 JsonText& JsonText::Key(std::string_view name) {
   BeforeValue();
-  AppendJsonString(out_, name);
+  sinks::AppendJsonString(out_, name);
   out_ += ':';
   after_key_ = true;
   return *this;
@@ -72,7 +40,7 @@ JsonText& JsonText::Key(std::string_view name) {
 
 JsonText& JsonText::String(std::string_view text) {
   BeforeValue();
-  AppendJsonString(out_, text);
+  sinks::AppendJsonString(out_, text);
   return *this;
 }
 

@@ -40,7 +40,4 @@ class JsonText {
   bool after_key_ = false;
 };
 
-/// Appends `text` as a JSON string literal (quotes, escapes, control characters as \u00XX).
-void AppendJsonString(std::string& out, std::string_view text);
-
 }  // namespace mensor::sim

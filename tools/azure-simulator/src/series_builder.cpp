@@ -192,7 +192,8 @@ std::string MetricId(std::string_view resource_id, const MetricDefinition& metri
 void WriteMetricValue(JsonText& json, const SeriesContext& context, const MetricsQuery& query,
                       const MetricDefinition& metric, long long& cost) {
   std::vector<Series> series;
-  for (auto& fixed : SelectSeries(context, query, metric)) series.push_back({std::move(fixed), {}, 0});
+  for (auto& fixed : SelectSeries(context, query, metric))
+    series.push_back({std::move(fixed), {}, 0});
 
   for (auto& entry : series) {
     if (query.metadata_only) continue;
