@@ -12,6 +12,7 @@
 namespace mensor::agent {
 namespace {
 
+using testing::EnableBatching;
 using testing::ScraperRig;
 
 std::string Id(int n) {
@@ -46,9 +47,10 @@ double ValueFor(const ScraperRig& rig, int n) {
   return value;
 }
 
-void EnableBatching(ScraperOptions& options) {
-  options.batching = true;
-  options.max_batch_size = 50;
+// Batching, and series of vanished resources dropped after two cycles.
+void BatchingWithTwoStaleCycles(ScraperOptions& options) {
+  EnableBatching(options);
+  options.stale_series_cycles = 2;
 }
 
 TEST(BatchScrape, OneGetBatchPerRegionAndRegionsLookedUpOnce) {
@@ -145,18 +147,11 @@ TEST(BatchScrape, CallsAreCountedByKindAndStatus) {
   ScraperRig rig(EnableBatching, kRegionsWorld);
   rig.RunCycle({QueueOf(1), QueueOf(3)});
   rig.scraper.RecordCycle("*/1 * * * *", 0.25);
-  double batch_ok = 0;
-  for (const auto& write : rig.writer.Writes()) {
-    for (const auto& sample : write.samples) {
-      if (sample.name == "mensor_azure_calls_total" &&
-          testing::LabelValue(sample, "kind") == "batch" &&
-          testing::LabelValue(sample, "status") == "200") {
-        batch_ok = sample.value;
-        EXPECT_TRUE(sample.counter);
-      }
-    }
-  }
-  EXPECT_EQ(batch_ok, 2);
+  const auto batch_ok =
+      rig.writer.Latest("mensor_azure_calls_total", {{"kind", "batch"}, {"status", "200"}});
+  ASSERT_TRUE(batch_ok);
+  EXPECT_TRUE(batch_ok->counter);
+  EXPECT_EQ(batch_ok->value, 2);
   EXPECT_EQ(rig.writer.Value("mensor_scrape_cycle_duration_seconds"), 0.25);
 }
 
@@ -194,12 +189,7 @@ TEST(BatchScrape, AnswerWithExactlyTopSeriesIsCountedAsTruncated) {
 // such answers one ARM GET checks it: 404, and its series go as any deleted resource's do
 // (staleSeriesCycles failures later), while its neighbours in the same calls keep theirs.
 TEST(BatchScrape, DeletedResourceIsFoundOutAndItsSeriesDropped) {
-  ScraperRig rig(
-      [](ScraperOptions& options) {
-        EnableBatching(options);
-        options.stale_series_cycles = 2;
-      },
-      kRegionsWorld);
+  ScraperRig rig(BatchingWithTwoStaleCycles, kRegionsWorld);
   const std::vector<std::shared_ptr<const ScrapeTarget>> targets = {QueueOf(1), QueueOf(2)};
   ASSERT_EQ(rig.RunCycle(targets).succeeded, 2);
   EXPECT_EQ(rig.sim.Count("resource_graph"), 1);  // the region lookups
@@ -232,12 +222,7 @@ TEST(BatchScrape, DeletedResourceIsFoundOutAndItsSeriesDropped) {
 // An idle resource (no data) that still exists is checked ever more rarely: once it has given 2,
 // 4, 8 ... silent answers in a row.
 TEST(BatchScrape, IdleResourceIsCheckedEverMoreRarely) {
-  ScraperRig rig(
-      [](ScraperOptions& options) {
-        EnableBatching(options);
-        options.stale_series_cycles = 2;
-      },
-      kRegionsWorld);
+  ScraperRig rig(BatchingWithTwoStaleCycles, kRegionsWorld);
   auto idle = std::make_shared<ScrapeTarget>(*QueueOf(1));
   idle->filter = "EntityName eq 'nothing-here'";  // a queue that never has data
   const std::vector<std::shared_ptr<const ScrapeTarget>> targets = {idle};

@@ -9,6 +9,7 @@
 namespace mensor::agent {
 namespace {
 
+using testing::EnableBatching;
 using testing::ScraperRig;
 
 std::string Namespace(const std::string& subscription, int n) {
@@ -33,11 +34,6 @@ std::shared_ptr<const ScrapeTarget> WorkflowOn(const std::string& resource_uri) 
   target->labels.scraper_labels.clear();
   target->labels.resource_uri = resource_uri;
   return target;
-}
-
-void EnableBatching(ScraperOptions& options) {
-  options.batching = true;
-  options.max_batch_size = 50;
 }
 
 // ns-1 and ns-2 declared (westeurope, North Europe); any other namespace exists for the ARM GET
@@ -150,17 +146,10 @@ TEST(RegionLookup, GraphCallsAreCountedUnderTheirOwnKind) {
   ScraperRig rig(EnableBatching, kOpenWorld);
   rig.RunCycle({QueueOn(Namespace("sub-1", 1))});
   rig.scraper.RecordCycle("s", 0);
-  double graph_ok = 0;
-  for (const auto& write : rig.writer.Writes()) {
-    for (const auto& sample : write.samples) {
-      if (sample.name == "mensor_azure_calls_total" &&
-          testing::LabelValue(sample, "kind") == "resource_graph" &&
-          testing::LabelValue(sample, "status") == "200") {
-        graph_ok = sample.value;
-      }
-    }
-  }
-  EXPECT_EQ(graph_ok, 1);
+  const auto graph_ok = rig.writer.Latest("mensor_azure_calls_total",
+                                          {{"kind", "resource_graph"}, {"status", "200"}});
+  ASSERT_TRUE(graph_ok);
+  EXPECT_EQ(graph_ok->value, 1);
 }
 
 }  // namespace

@@ -39,11 +39,19 @@ size_t CapturingWriter::WriteCount() const {
   return writes_.size();
 }
 
-std::optional<MeasuredSample> CapturingWriter::Latest(const std::string& name) const {
+std::optional<MeasuredSample> CapturingWriter::Latest(
+    const std::string& name, const std::vector<std::pair<std::string, std::string>>& labels) const {
+  const auto matches = [&](const MeasuredSample& sample) {
+    if (sample.name != name) return false;
+    for (const auto& [label, value] : labels) {
+      if (LabelValue(sample, label) != value) return false;
+    }
+    return true;
+  };
   std::lock_guard lock(mutex_);
   for (auto write = writes_.rbegin(); write != writes_.rend(); ++write) {
     for (const auto& sample : write->samples) {
-      if (sample.name == name) return sample;
+      if (matches(sample)) return sample;
     }
   }
   return std::nullopt;
@@ -219,6 +227,11 @@ std::optional<bool> ScraperRig::ScrapeAndWait(std::shared_ptr<const ScrapeTarget
   scraper.Scrape(std::move(target), [result](bool success) { result->set_value(success); });
   if (future.wait_for(std::chrono::seconds(15)) != std::future_status::ready) return std::nullopt;
   return future.get();
+}
+
+void EnableBatching(ScraperOptions& options) {
+  options.batching = true;
+  options.max_batch_size = 50;
 }
 
 ScraperRig::CycleCounts ScraperRig::RunCycle(

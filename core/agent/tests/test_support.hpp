@@ -44,8 +44,10 @@ class CapturingWriter final : public SampleWriter {
 
   std::vector<Recorded> Writes() const;
   size_t WriteCount() const;
-  /// The newest sample called `name` (in any scope), if any.
-  std::optional<MeasuredSample> Latest(const std::string& name) const;
+  /// The newest sample called `name` (in any scope) carrying every one of `labels`, if any.
+  std::optional<MeasuredSample> Latest(
+      const std::string& name,
+      const std::vector<std::pair<std::string, std::string>>& labels = {}) const;
   /// Latest(name)'s value; NaN when there is no such sample (so a comparison fails cleanly).
   double Value(const std::string& name) const;
   /// Writes whose scope starts with `prefix`.
@@ -117,6 +119,9 @@ extern const char* const kWorld;
 
 /// A MetricsScraper wired as in the agent, against an in-process simulator: real HTTP client,
 /// worker pool and TokenCache, a capturing writer behind SelfMetrics and the scraper.
+/// ScraperOptions for getBatch: batching on, 50 resources a call (a ScraperRig configurator).
+void EnableBatching(ScraperOptions& options);
+
 struct ScraperRig {
   using ConfigureSim = std::function<void(sim::SimulatorOptions&)>;
   using ConfigureScraper = std::function<void(ScraperOptions&)>;
